@@ -1,0 +1,431 @@
+package rules
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"go.abhg.dev/goldmark/frontmatter"
+)
+
+// Document is a decoded file parsed once; every rule shares it read-only.
+type Document struct {
+	Path     string
+	Source   []byte // decoded UTF-8, BOM stripped; all offsets point here
+	Encoding string
+	BOM      int
+	Invalid  []Span // bytes that were not UTF-8 (see Decoded)
+	// Plain is true for .txt files: the Markdown AST is still built, but
+	// rules that judge Markdown syntax leave them alone and the prose view
+	// takes every line as text.
+	Plain       bool
+	AST         ast.Node
+	Lines       *LineIndex
+	FrontMatter Span // zero when there is none
+	Headings    []*Heading
+	Links       []Link
+	// RefDefs holds the normalised labels of link reference definitions.
+	RefDefs map[string]bool
+	// HTML lists raw HTML (blocks and inline) in source order; directives
+	// are read from here, so a directive shown in a code span is just text.
+	HTML []Span
+
+	results map[*Analysis]any
+}
+
+// Heading is one ATX or setext heading with its place in the tree.
+type Heading struct {
+	Level      int
+	Text       string
+	Slug       string
+	Start, End int // the heading's line(s)
+	Node       *ast.Heading
+	Parent     *Heading
+	Children   []*Heading
+}
+
+// LinkKind says how a link was written.
+type LinkKind int
+
+const (
+	LinkInline LinkKind = iota // [text](dest) or a resolved [text][ref]
+	LinkImage
+	LinkAutolink // <https://…> or <me@example.com>
+	LinkBare     // a URL or e-mail found by GFM linkify
+)
+
+// Link is a link with the source positions rules report on.
+type Link struct {
+	Kind       LinkKind
+	Dest       string
+	Text       string
+	Start, End int // the whole link
+	// DestStart/DestEnd locate the destination in the source when it is
+	// written inline; for reference links they equal Start/End.
+	DestStart, DestEnd int
+	Email              bool
+}
+
+var markdown = goldmark.New(
+	goldmark.WithExtensions(extension.GFM, &frontmatter.Extender{}),
+)
+
+// Parse builds the document model from decoded text.
+func Parse(path string, d Decoded, plain bool) *Document {
+	doc := &Document{
+		Path:     path,
+		Source:   d.Text,
+		Encoding: d.Encoding,
+		BOM:      d.BOM,
+		Invalid:  d.Invalid,
+		Plain:    plain,
+		Lines:    NewLineIndex(d.Text),
+		RefDefs:  map[string]bool{},
+		results:  map[*Analysis]any{},
+	}
+	ctx := parser.NewContext()
+	doc.AST = markdown.Parser().Parse(text.NewReader(d.Text), parser.WithContext(ctx))
+	if frontmatter.Get(ctx) != nil {
+		doc.FrontMatter = frontMatterSpan(d.Text)
+	}
+	doc.collect()
+	return doc
+}
+
+// frontMatterSpan finds the extent of the front matter the extension
+// consumed; the extension keeps offsets unchanged but does not say where
+// the block ended.
+func frontMatterSpan(src []byte) Span {
+	nl := bytes.IndexByte(src, '\n')
+	if nl < 0 {
+		return Span{}
+	}
+	delim := strings.TrimSpace(string(src[:nl]))
+	for off := nl + 1; off < len(src); {
+		end := bytes.IndexByte(src[off:], '\n')
+		line := src[off:]
+		next := len(src)
+		if end >= 0 {
+			line = src[off : off+end]
+			next = off + end + 1
+		}
+		if strings.TrimSpace(string(line)) == delim {
+			return Span{0, next}
+		}
+		off = next
+	}
+	return Span{}
+}
+
+func (d *Document) collect() {
+	src := d.Source
+	var stack []*Heading
+	slugs := map[string]int{}
+	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			h := &Heading{Level: n.Level, Node: n, Text: InlineText(n, src)}
+			h.Start, h.End = blockSpan(n, src)
+			h.Slug = uniqueSlug(slugs, Slug(h.Text))
+			for len(stack) > 0 && stack[len(stack)-1].Level >= h.Level {
+				stack = stack[:len(stack)-1]
+			}
+			if len(stack) > 0 {
+				h.Parent = stack[len(stack)-1]
+				h.Parent.Children = append(h.Parent.Children, h)
+			}
+			stack = append(stack, h)
+			d.Headings = append(d.Headings, h)
+		case *ast.LinkReferenceDefinition:
+			d.RefDefs[NormalizeLabel(string(n.Label))] = true
+		case *ast.Link:
+			d.Links = append(d.Links, d.inlineLink(n, n.Destination, LinkInline))
+		case *ast.Image:
+			d.Links = append(d.Links, d.inlineLink(n, n.Destination, LinkImage))
+		case *ast.AutoLink:
+			d.Links = append(d.Links, d.autoLink(n))
+		case *ast.HTMLBlock:
+			s, e := blockSpan(n, src)
+			if n.HasClosure() {
+				e = n.ClosureLine.Stop
+			}
+			d.HTML = append(d.HTML, Span{s, e})
+		case *ast.RawHTML:
+			if n.Segments.Len() > 0 {
+				d.HTML = append(d.HTML, Span{n.Segments.At(0).Start, n.Segments.At(n.Segments.Len() - 1).Stop})
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	sort.Slice(d.HTML, func(i, j int) bool { return d.HTML[i].Start < d.HTML[j].Start })
+}
+
+func (d *Document) inlineLink(n ast.Node, dest []byte, kind LinkKind) Link {
+	src := d.Source
+	l := Link{Kind: kind, Dest: string(dest), Text: InlineText(n, src), Start: n.Pos()}
+	// Find the closing bracket of the link text, then the destination.
+	end := l.Start + 1
+	if c := n.LastChild(); c != nil {
+		end = lastStop(c, end)
+	}
+	depth := 0
+	for end < len(src) {
+		if src[end] == '\\' {
+			end += 2
+			continue
+		}
+		if src[end] == '[' {
+			depth++
+		}
+		if src[end] == ']' {
+			if depth == 0 {
+				break
+			}
+			depth--
+		}
+		end++
+	}
+	l.End, l.DestStart, l.DestEnd = min(end+1, len(src)), l.Start, min(end+1, len(src))
+	if end+1 < len(src) && src[end+1] == '(' {
+		close := matchParen(src, end+1)
+		l.End = close
+		inner := end + 2
+		for inner < close && (src[inner] == ' ' || src[inner] == '<') {
+			inner++
+		}
+		l.DestStart = inner
+		l.DestEnd = inner + len(dest)
+		if i := bytes.Index(src[inner:close], dest); i >= 0 && len(dest) > 0 {
+			l.DestStart, l.DestEnd = inner+i, inner+i+len(dest)
+		} else if len(dest) == 0 {
+			l.DestStart, l.DestEnd = end+1, close
+		}
+	} else if end+1 < len(src) && src[end+1] == '[' {
+		if c := bytes.IndexByte(src[end+1:], ']'); c >= 0 {
+			l.End = end + 1 + c + 1
+			l.DestEnd = l.End
+		}
+	}
+	return l
+}
+
+// matchParen returns the offset just past the parenthesis closing the one
+// at open, allowing balanced parentheses inside as CommonMark does.
+func matchParen(src []byte, open int) int {
+	depth := 0
+	for i := open; i < len(src); i++ {
+		switch src[i] {
+		case '\\':
+			i++
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		case '\n':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				return i
+			}
+		}
+	}
+	return len(src)
+}
+
+func lastStop(n ast.Node, def int) int {
+	for n != nil {
+		if t, ok := n.(*ast.Text); ok {
+			return t.Segment.Stop
+		}
+		if c := n.LastChild(); c != nil {
+			n = c
+			continue
+		}
+		return def
+	}
+	return def
+}
+
+func (d *Document) autoLink(n *ast.AutoLink) Link {
+	src := d.Source
+	url := n.URL(src)
+	label := n.Label(src)
+	// GFM linkify reports Pos() on the character before the URL, and
+	// <autolinks> on the '<': re-anchor on the label text itself.
+	pos := n.Pos()
+	if pos < 0 {
+		pos = 0
+	}
+	start := pos
+	if i := bytes.Index(src[pos:min(len(src), pos+len(label)+2)], label); i >= 0 {
+		start = pos + i
+	}
+	end := start + len(label)
+	l := Link{Kind: LinkBare, Dest: string(url), Text: string(label), Start: start, End: end,
+		DestStart: start, DestEnd: end, Email: n.AutoLinkType == ast.AutoLinkEmail}
+	if start > 0 && src[start-1] == '<' && end < len(src) && src[end] == '>' {
+		l.Kind = LinkAutolink
+		l.Start, l.End = start-1, end+1
+	}
+	return l
+}
+
+// blockSpan returns the byte range of a block's lines, from the start of
+// its first line to the end of its last.
+func blockSpan(n ast.Node, src []byte) (int, int) {
+	lines := n.Lines()
+	if lines == nil || lines.Len() == 0 {
+		p := max(n.Pos(), 0)
+		return p, lineEnd(src, p)
+	}
+	s := lines.At(0).Start
+	e := lines.At(lines.Len() - 1).Stop
+	if h, ok := n.(*ast.Heading); ok && p0(h) >= 0 && p0(h) < s {
+		s = p0(h)
+	}
+	for e > s && (src[e-1] == '\n' || src[e-1] == '\r') {
+		e--
+	}
+	return s, e
+}
+
+func p0(n ast.Node) int { return n.Pos() }
+
+func lineEnd(src []byte, off int) int {
+	if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
+		return off + i
+	}
+	return len(src)
+}
+
+// InlineText concatenates the text under n as a reader sees it: text,
+// code spans and link labels, without markup.
+func InlineText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.AutoLink:
+			b.Write(c.Label(src))
+		case *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}
+
+// Slug is GitHub's heading anchor: lower case, accents kept, punctuation
+// dropped, spaces turned into hyphens.
+func Slug(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case unicode.IsLetter(r), unicode.IsDigit(r), unicode.Is(unicode.Mn, r), r == '_', r == '-':
+			b.WriteRune(r)
+		case r == ' ':
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
+}
+
+func uniqueSlug(seen map[string]int, s string) string {
+	n, ok := seen[s]
+	seen[s] = n + 1
+	if !ok {
+		return s
+	}
+	return s + "-" + itoa(n)
+}
+
+func itoa(n int) string {
+	var buf [20]byte
+	i := len(buf)
+	for n >= 10 {
+		i--
+		buf[i] = byte('0' + n%10)
+		n /= 10
+	}
+	i--
+	buf[i] = byte('0' + n)
+	return string(buf[i:])
+}
+
+// NormalizeLabel folds a reference label as CommonMark does: case and
+// runs of white space do not matter.
+func NormalizeLabel(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+}
+
+// LineIndex turns byte offsets into 1-based lines and rune columns.
+type LineIndex struct {
+	src    []byte
+	starts []int
+}
+
+// Position is a 1-based line and 1-based column in Unicode code points.
+type Position struct{ Line, Column int }
+
+func NewLineIndex(src []byte) *LineIndex {
+	starts := make([]int, 1, 64)
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return &LineIndex{src: src, starts: starts}
+}
+
+// Pos converts a byte offset; offsets past the end clamp to it.
+func (li *LineIndex) Pos(off int) Position {
+	off = max(0, min(off, len(li.src)))
+	line := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off }) - 1
+	col := utf8.RuneCount(li.src[li.starts[line]:off]) + 1
+	return Position{Line: line + 1, Column: col}
+}
+
+// Count is the number of lines.
+func (li *LineIndex) Count() int { return len(li.starts) }
+
+// Line returns the byte range of 1-based line n without its newline.
+func (li *LineIndex) Line(n int) (int, int) {
+	if n < 1 || n > len(li.starts) {
+		return len(li.src), len(li.src)
+	}
+	s := li.starts[n-1]
+	e := len(li.src)
+	if n < len(li.starts) {
+		e = li.starts[n] - 1
+	}
+	if e > s && li.src[e-1] == '\r' {
+		e--
+	}
+	return s, e
+}
+
+// LineText returns line n without its line ending.
+func (li *LineIndex) LineText(n int) []byte {
+	s, e := li.Line(n)
+	return li.src[s:e]
+}

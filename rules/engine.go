@@ -1,0 +1,245 @@
+package rules
+
+import (
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Diagnostic is a finding after post-processing: positioned, with its
+// final severity, ready for a reporter.
+type Diagnostic struct {
+	Rule       string
+	Severity   Severity
+	Message    string
+	Start, End int // byte offsets into FileResult.Source
+	Pos, EndPos Position
+	// Suggestion replaces Source[Start:End] when HasSuggestion is set.
+	Suggestion    string
+	HasSuggestion bool
+	Fix           *Fix
+}
+
+// FileResult is everything the reporters need to know about one file.
+type FileResult struct {
+	Path        string
+	Error       string
+	Encoding    string
+	BOM         int
+	Source      []byte
+	Lines       *LineIndex
+	Diagnostics []Diagnostic
+}
+
+// Settings is the resolved configuration the engine runs with.
+type Settings struct {
+	Disabled map[string]bool
+	Severity map[string]Severity
+	Options  map[string]map[string]any
+	Now      time.Time
+}
+
+// Engine runs the enabled rules over files. It is safe for concurrent use:
+// each call to Lint works on its own document.
+type Engine struct {
+	rules    []*Rule
+	settings Settings
+}
+
+// NewEngine resolves which rules run and with which severity.
+func NewEngine(s Settings) *Engine {
+	if s.Now.IsZero() {
+		s.Now = time.Now()
+	}
+	e := &Engine{settings: s}
+	for _, r := range All() {
+		if s.Disabled[r.ID] {
+			continue
+		}
+		if sev, ok := s.Severity[r.ID]; ok && sev == SeverityNone {
+			continue
+		}
+		e.rules = append(e.rules, r)
+	}
+	return e
+}
+
+// Rules lists the rules this engine runs.
+func (e *Engine) Rules() []*Rule { return e.rules }
+
+func (e *Engine) enabled(id string) bool {
+	for _, r := range e.rules {
+		if r.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// IsPlain says whether a path is linted as plain text rather than Markdown.
+func IsPlain(path string) bool {
+	return strings.EqualFold(filepath.Ext(path), ".txt")
+}
+
+// LintBytes decodes, parses and lints one file's content.
+func (e *Engine) LintBytes(path string, raw []byte) FileResult {
+	dec, err := Decode(raw)
+	if err != nil {
+		return FileResult{Path: path, Error: err.Error()}
+	}
+	doc := Parse(path, dec, IsPlain(path))
+	return e.LintDocument(doc)
+}
+
+// LintDocument runs the rules over a parsed document and post-processes
+// their findings: directives, severities, positions, sorting, de-duplication.
+func (e *Engine) LintDocument(doc *Document) FileResult {
+	var raw []rawFinding
+	for _, r := range e.rules {
+		if r.Run == nil {
+			continue
+		}
+		allowed := map[*Analysis]bool{}
+		closure(r.Requires, allowed)
+		p := &Pass{Doc: doc, Rule: r, Now: e.settings.Now, options: e.settings.Options[r.ID], out: &raw, allowed: allowed}
+		r.Run(p)
+	}
+	dirs := parseDirectives(doc)
+	kept := raw[:0]
+	for _, f := range raw {
+		if !dirs.suppress(f.rule.ID, doc.Lines.Pos(f.Start).Line) {
+			kept = append(kept, f)
+		}
+	}
+	if e.enabled(UnusedDirective.ID) {
+		kept = append(kept, dirs.unused(e)...)
+	}
+	res := FileResult{Path: doc.Path, Encoding: doc.Encoding, BOM: doc.BOM, Source: doc.Source, Lines: doc.Lines}
+	for _, f := range kept {
+		res.Diagnostics = append(res.Diagnostics, e.diagnostic(doc, f))
+	}
+	sortDiagnostics(res.Diagnostics)
+	res.Diagnostics = dedupe(res.Diagnostics)
+	return res
+}
+
+func (e *Engine) diagnostic(doc *Document, f rawFinding) Diagnostic {
+	sev := f.rule.Severity
+	if f.Severity != SeverityNone {
+		sev = f.Severity
+	}
+	if s, ok := e.settings.Severity[f.rule.ID]; ok {
+		sev = s
+	}
+	start, end := clamp(f.Start, len(doc.Source)), clamp(f.End, len(doc.Source))
+	if end < start {
+		end = start
+	}
+	d := Diagnostic{Rule: f.rule.ID, Severity: sev, Message: f.Message, Fix: f.Fix}
+	if f.Fix != nil && len(f.Fix.Edits) > 0 {
+		for _, ed := range f.Fix.Edits {
+			start, end = min(start, ed.Start), max(end, ed.End)
+		}
+		d.Suggestion, d.HasSuggestion = applyEdits(doc.Source[start:end], f.Fix.Edits, start), true
+	}
+	if f.Suggestion != "" {
+		d.Suggestion, d.HasSuggestion = f.Suggestion, true
+	}
+	d.Start, d.End = start, end
+	d.Pos, d.EndPos = doc.Lines.Pos(start), doc.Lines.Pos(end)
+	return d
+}
+
+func clamp(v, n int) int { return max(0, min(v, n)) }
+
+// applyEdits applies non-overlapping edits to text that starts at offset
+// base of the source.
+func applyEdits(text []byte, edits []Edit, base int) string {
+	es := append([]Edit(nil), edits...)
+	sort.Slice(es, func(i, j int) bool { return es[i].Start < es[j].Start })
+	var b strings.Builder
+	pos := base
+	for _, ed := range es {
+		if ed.Start < pos {
+			continue // overlapping edit: the first one wins
+		}
+		b.Write(text[pos-base : ed.Start-base])
+		b.WriteString(ed.New)
+		pos = ed.End
+	}
+	b.Write(text[pos-base:])
+	return b.String()
+}
+
+func sortDiagnostics(ds []Diagnostic) {
+	sort.SliceStable(ds, func(i, j int) bool {
+		a, b := ds[i], ds[j]
+		if a.Pos.Line != b.Pos.Line {
+			return a.Pos.Line < b.Pos.Line
+		}
+		if a.Pos.Column != b.Pos.Column {
+			return a.Pos.Column < b.Pos.Column
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		if a.End != b.End {
+			return a.End < b.End
+		}
+		return a.Message < b.Message
+	})
+}
+
+func dedupe(ds []Diagnostic) []Diagnostic {
+	out := ds[:0]
+	for i, d := range ds {
+		if i > 0 {
+			p := out[len(out)-1]
+			if p.Rule == d.Rule && p.Start == d.Start && p.End == d.End && p.Message == d.Message {
+				continue
+			}
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// Counts tallies diagnostics by severity.
+func Counts(ds []Diagnostic) map[Severity]int {
+	m := map[Severity]int{}
+	for _, d := range ds {
+		m[d.Severity]++
+	}
+	return m
+}
+
+// ApplyFixes returns the source with the fixes of the given diagnostics
+// applied, skipping any fix that overlaps one already taken.
+func ApplyFixes(src []byte, ds []Diagnostic, take func(Diagnostic) bool) ([]byte, int) {
+	var edits []Edit
+	for _, d := range ds {
+		if d.Fix == nil || !take(d) {
+			continue
+		}
+		edits = append(edits, d.Fix.Edits...)
+	}
+	if len(edits) == 0 {
+		return src, 0
+	}
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Start < edits[j].Start })
+	var out []byte
+	pos, n := 0, 0
+	for _, ed := range edits {
+		if ed.Start < pos || ed.End > len(src) {
+			continue
+		}
+		out = append(out, src[pos:ed.Start]...)
+		out = append(out, ed.New...)
+		pos = ed.End
+		n++
+	}
+	out = append(out, src[pos:]...)
+	return out, n
+}
+
