@@ -15,8 +15,8 @@ var UnusedDirective = Register(&Rule{
 	Severity: Info,
 	Engine:   true,
 	Doc: Doc{
-		Why: "A `cvlint-disable` comment that matches no finding is noise that outlives the problem it was written for, and a directive naming a rule that does not exist silences nothing (that case is a warning).",
-		Bad: "<!-- cvlint-disable-next-line mojibake -- the line below is clean -->\n## Experience",
+		Why:  "A `cvlint-disable` comment that matches no finding is noise that outlives the problem it was written for, and a directive naming a rule that does not exist silences nothing (that case is a warning).",
+		Bad:  "<!-- cvlint-disable-next-line mojibake -- the line below is clean -->\n## Experience",
 		Good: "<!-- cvlint-disable-next-line date-overlap -- two part-time jobs -->\n### Teaching assistant, 2019 – 2021",
 	},
 })

@@ -10,10 +10,10 @@ import (
 // Diagnostic is a finding after post-processing: positioned, with its
 // final severity, ready for a reporter.
 type Diagnostic struct {
-	Rule       string
-	Severity   Severity
-	Message    string
-	Start, End int // byte offsets into FileResult.Source
+	Rule        string
+	Severity    Severity
+	Message     string
+	Start, End  int // byte offsets into FileResult.Source
 	Pos, EndPos Position
 	// Suggestion replaces Source[Start:End] when HasSuggestion is set.
 	Suggestion    string
@@ -242,4 +242,3 @@ func ApplyFixes(src []byte, ds []Diagnostic, take func(Diagnostic) bool) ([]byte
 	out = append(out, src[pos:]...)
 	return out, n
 }
-
