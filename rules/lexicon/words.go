@@ -1,0 +1,36 @@
+package lexicon
+
+// Function words, most frequent first. They are written by hand because the
+// segmenter leans on them twice: a glued run of prose almost always contains
+// one (the guard that keeps long real words whole), and their rank here
+// overrides the coarse frequency bands of the generated lists.
+var functionWords = map[Lang][]string{
+	EN: {
+		"the", "of", "and", "to", "a", "in", "for", "is", "on", "that", "by",
+		"with", "as", "at", "from", "or", "an", "be", "are", "was", "were", "it",
+		"this", "which", "have", "has", "had", "not", "but", "all", "their",
+		"its", "into", "over", "our", "my", "we", "i", "you", "he", "she",
+		"they", "them", "his", "her", "been", "can", "will", "would", "should",
+		"could", "may", "must", "than", "then", "so", "if", "while", "when",
+		"where", "who", "whom", "whose", "also", "both", "each", "through",
+		"between", "during", "after", "before", "about", "across", "within",
+		"without", "via", "per", "such", "these", "those", "up", "out", "no",
+		"nor", "any", "some", "more", "most", "other", "us", "do", "does",
+		"did", "being", "there", "what", "how", "why", "among", "under",
+		"upon", "towards", "toward", "against", "since", "until", "because",
+		"although", "though", "whether", "either", "neither", "onto",
+	},
+	FR: {
+		"de", "la", "le", "et", "les", "des", "en", "du", "un", "une", "à",
+		"pour", "dans", "par", "sur", "au", "avec", "que", "qui", "est", "a",
+		"aux", "ou", "se", "ne", "pas", "plus", "sont", "ce", "il", "elle",
+		"nous", "vous", "ils", "elles", "on", "son", "sa", "ses", "leur",
+		"leurs", "mon", "ma", "mes", "notre", "nos", "votre", "vos", "ces",
+		"cette", "cet", "été", "être", "avoir", "ont", "était", "sans", "sous",
+		"entre", "vers", "chez", "depuis", "pendant", "lors", "selon",
+		"ainsi", "mais", "donc", "ni", "car", "comme", "dont", "où", "afin",
+		"tout", "tous", "toute", "toutes", "y", "je", "me", "te", "lui",
+		"auprès", "via", "puis", "dès", "parmi", "également", "aussi", "très",
+		"lorsque", "puisque", "quand", "si", "contre", "avant", "après",
+	},
+}
