@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"path/filepath"
 	"time"
 )
 
@@ -35,6 +36,17 @@ type Pass struct {
 	options map[string]any
 	out     *[]rawFinding
 	allowed map[*Analysis]bool
+
+	fileExists func(string) bool
+}
+
+// FileExists reports whether a path relative to the linted file exists;
+// known is false when the engine was given no file system (stdin).
+func (p *Pass) FileExists(rel string) (exists, known bool) {
+	if p.fileExists == nil || p.Doc.Path == "" || p.Doc.Path == "-" {
+		return false, false
+	}
+	return p.fileExists(filepath.Join(filepath.Dir(p.Doc.Path), filepath.FromSlash(rel))), true
 }
 
 type rawFinding struct {

@@ -38,6 +38,9 @@ type Settings struct {
 	Severity map[string]Severity
 	Options  map[string]map[string]any
 	Now      time.Time
+	// FileExists answers for relative links; nil (standard input, tests)
+	// means the file system is not consulted.
+	FileExists func(path string) bool
 }
 
 // Engine runs the enabled rules over files. It is safe for concurrent use:
@@ -102,7 +105,7 @@ func (e *Engine) LintDocument(doc *Document) FileResult {
 		}
 		allowed := map[*Analysis]bool{}
 		closure(r.Requires, allowed)
-		p := &Pass{Doc: doc, Rule: r, Now: e.settings.Now, options: e.settings.Options[r.ID], out: &raw, allowed: allowed}
+		p := &Pass{Doc: doc, Rule: r, Now: e.settings.Now, options: e.settings.Options[r.ID], out: &raw, allowed: allowed, fileExists: e.settings.FileExists}
 		r.Run(p)
 	}
 	dirs := parseDirectives(doc)

@@ -1,0 +1,118 @@
+package rules
+
+import (
+	"fmt"
+	"unicode"
+	"unicode/utf8"
+)
+
+// InvisibleChars reports characters a reader cannot see but that break
+// search, copy-paste, ATS parsing and, for bidi controls, reorder text.
+var InvisibleChars = Register(&Rule{
+	ID:       "invisible-chars",
+	Title:    "invisible or control characters in the text",
+	Severity: Warning,
+	SafeFix:  true,
+	Doc: Doc{
+		Why: "Zero-width spaces, soft hyphens, bidi controls and control characters come from copy-paste out of Word, PDF and web pages. They are invisible, yet they split words for search engines and applicant tracking systems (`Kuber\u200bnetes` no longer matches `Kubernetes`), and bidi controls can make text display in a different order than it is stored. The fix deletes them. No-break spaces before French `: ; ? ! »`, tabs and the joiners inside emoji such as 👩‍💻 are correct and never reported.",
+		Bad:  "Kuber\\u200bnetes, Ter\\u00adraform",
+		Good: "Kubernetes, Terraform",
+	},
+	Run: runInvisibleChars,
+})
+
+var invisibleNames = map[rune]string{
+	0x00AD: "SOFT HYPHEN",
+	0x180E: "MONGOLIAN VOWEL SEPARATOR",
+	0x200B: "ZERO WIDTH SPACE",
+	0x200C: "ZERO WIDTH NON-JOINER",
+	0x200D: "ZERO WIDTH JOINER",
+	0x200E: "LEFT-TO-RIGHT MARK",
+	0x200F: "RIGHT-TO-LEFT MARK",
+	0x202A: "LEFT-TO-RIGHT EMBEDDING",
+	0x202B: "RIGHT-TO-LEFT EMBEDDING",
+	0x202C: "POP DIRECTIONAL FORMATTING",
+	0x202D: "LEFT-TO-RIGHT OVERRIDE",
+	0x202E: "RIGHT-TO-LEFT OVERRIDE",
+	0x2060: "WORD JOINER",
+	0x2061: "FUNCTION APPLICATION",
+	0x2062: "INVISIBLE TIMES",
+	0x2063: "INVISIBLE SEPARATOR",
+	0x2064: "INVISIBLE PLUS",
+	0x2066: "LEFT-TO-RIGHT ISOLATE",
+	0x2067: "RIGHT-TO-LEFT ISOLATE",
+	0x2068: "FIRST STRONG ISOLATE",
+	0x2069: "POP DIRECTIONAL ISOLATE",
+	0xFEFF: "ZERO WIDTH NO-BREAK SPACE (BOM)",
+	0x000C: "FORM FEED",
+	0x000B: "LINE TABULATION",
+	0x007F: "DELETE",
+}
+
+func invisibleName(r rune) (string, bool) {
+	if n, ok := invisibleNames[r]; ok {
+		return n, true
+	}
+	if r == '\t' || r == '\n' || r == '\r' || r == 0 {
+		// NUL is reported by invalid-encoding; CR is a line ending.
+		return "", false
+	}
+	if r < 0x20 || (r >= 0x80 && r <= 0x9F) {
+		return "CONTROL CHARACTER", true
+	}
+	return "", false
+}
+
+func runInvisibleChars(p *Pass) {
+	src := p.Doc.Source
+	for i := 0; i < len(src); {
+		r, n := utf8.DecodeRune(src[i:])
+		name, bad := invisibleName(r)
+		if !bad || inSpans(p.Doc.Invalid, i) {
+			i += n
+			continue
+		}
+		if r == 0x200D && emojiJoiner(src, i, n) {
+			i += n
+			continue
+		}
+		// A run of invisibles is one finding.
+		start := i
+		first := r
+		i += n
+		count := 1
+		for i < len(src) {
+			r2, n2 := utf8.DecodeRune(src[i:])
+			if _, bad2 := invisibleName(r2); !bad2 || (r2 == 0x200D && emojiJoiner(src, i, n2)) {
+				break
+			}
+			i += n2
+			count++
+		}
+		msg := fmt.Sprintf("invisible character U+%04X %s", first, name)
+		if count > 1 {
+			msg = fmt.Sprintf("%d invisible characters, starting with U+%04X %s", count, first, name)
+		}
+		if first >= 0x202A && first <= 0x202E || first >= 0x2066 && first <= 0x2069 {
+			msg += ": bidi controls change the order in which text is displayed"
+		}
+		p.Report(Finding{Start: start, End: i, Message: msg + "; delete it", Fix: &Fix{Edits: []Edit{{Start: start, End: i}}}})
+	}
+}
+
+// emojiJoiner says whether the ZWJ at i sits between two emoji, as in
+// 👩‍💻: there it is part of the character, not an invisible defect.
+func emojiJoiner(src []byte, i, n int) bool {
+	prev, _ := utf8.DecodeLastRune(src[:i])
+	if prev == 0xFE0F || (prev >= 0x1F3FB && prev <= 0x1F3FF) { // VS16, skin tones
+		before := src[:i-utf8.RuneLen(prev)]
+		prev, _ = utf8.DecodeLastRune(before)
+	}
+	next, _ := utf8.DecodeRune(src[i+n:])
+	return isEmoji(prev) && isEmoji(next)
+}
+
+func isEmoji(r rune) bool {
+	return (r >= 0x1F000 && r <= 0x1FAFF) || (r >= 0x2600 && r <= 0x27BF) || r == 0x2640 || r == 0x2642 ||
+		r == 0x2695 || r == 0x2696 || r == 0x2708 || r == 0x2764 || r == 0x2B1B || r == 0x2B50 || unicode.Is(unicode.So, r) && r > 0x2000
+}
