@@ -37,18 +37,26 @@ var Langs = []Lang{EN, FR}
 //go:embed data/*.txt.gz
 var dataFS embed.FS
 
-// commonLimit is the rank up to which a word counts as common. English ranks
-// come from SCOWL bands: the first five (sizes 10 to 50, about 80,000 forms)
-// are SCOWL's own "common" dictionary. French ranks come from real
-// frequencies; 40,000 forms covers the vocabulary of a CV (déploiement,
-// supervision, plateforme) without reaching rare inflections.
-var commonBands = map[Lang]int{EN: 5, FR: 0}
-var commonRankFR uint32 = 40000
+// A word is common when its rank is within commonRank, and a short content
+// word (see SuggestSplit) must be within shortRank. English ranks come from
+// SCOWL bands, so its limits are band counts: sizes 10 to 50 (about 80,000
+// forms) are SCOWL's own "common" dictionary, sizes 10 and 20 (12,500) its
+// basic vocabulary. French ranks are real frequencies: 40,000 forms cover the
+// vocabulary of a CV (déploiement, supervision, plateforme) without reaching
+// rare inflections.
+var limits = map[Lang]struct {
+	commonBands, shortBands int    // English: limits as bands
+	commonRank, shortRank   uint32 // French: limits as ranks
+}{
+	EN: {commonBands: 5, shortBands: 2},
+	FR: {commonRank: 40000, shortRank: 5000},
+}
 
 type dict struct {
 	rank       map[string]uint32 // word → pseudo-rank, 1 = most frequent
 	logN       float64           // log of the lexicon size, part of the cost
 	commonRank uint32
+	shortRank  uint32
 	maxRunes   int
 	function   map[string]int // function word → its rank among them
 }
@@ -146,10 +154,11 @@ func load(lang Lang) *dict {
 		}
 		n++
 	}
-	if lang == FR {
-		d.commonRank = commonRankFR
-	} else {
-		d.commonRank = uint32(bands[commonBands[lang]-1].end)
+	lim := limits[lang]
+	d.commonRank, d.shortRank = lim.commonRank, lim.shortRank
+	if lim.commonBands > 0 {
+		d.commonRank = uint32(bands[lim.commonBands-1].end)
+		d.shortRank = uint32(bands[lim.shortBands-1].end)
 	}
 	for i, w := range functionWords[lang] {
 		d.function[w] = i
@@ -185,16 +194,18 @@ func IsFunctionWord(lang Lang, w string) bool {
 	return functionSets[lang][w]
 }
 
-var functionSets = func() map[Lang]map[string]bool {
+var functionSets, glueSets = toSets(functionWords), toSets(glueWords)
+
+func toSets(lists map[Lang][]string) map[Lang]map[string]bool {
 	m := map[Lang]map[string]bool{}
-	for lang, ws := range functionWords {
+	for lang, ws := range lists {
 		m[lang] = map[string]bool{}
 		for _, w := range ws {
 			m[lang][w] = true
 		}
 	}
 	return m
-}()
+}
 
 // IsCommon reports whether w is among the common words of lang: SCOWL's
 // sizes up to 50 for English, the 40,000 most frequent forms for French.

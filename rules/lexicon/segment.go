@@ -145,16 +145,37 @@ func confident(lang Lang, seg []string) bool {
 	if len(seg) < 3 {
 		return false
 	}
-	functions, contents := 0, 0
+	d := get(lang)
+	glue, contents := 0, 0
 	for _, w := range seg {
+		runes := utf8.RuneCountInString(w)
 		switch {
+		case runes == 1 && !oneLetterWords[lang][w]:
+			return false
 		case IsFunctionWord(lang, w):
-			functions++
-		case utf8.RuneCountInString(w) >= 3 && IsCommon(lang, w):
+			if glueSets[lang][w] {
+				glue++
+			}
+		case runes >= 3 && IsCommon(lang, w):
+			// Short common words are also the suffixes and syllables of long
+			// ones ("ions", "tic", "tri"): only the most frequent count.
+			if runes <= shortWord && d.rank[w] > d.shortRank {
+				return false
+			}
 			contents++
 		default:
 			return false
 		}
 	}
-	return functions > 0 && contents > 0
+	// A run that ends in two function words ("civilisation ne les",
+	// "comportement a le") is a real word cut at its last syllables: glued
+	// prose ends where the next capital begins, on a content word.
+	if n := len(seg); IsFunctionWord(lang, seg[n-1]) && IsFunctionWord(lang, seg[n-2]) {
+		return false
+	}
+	return glue > 0 && contents > 0
 }
+
+// shortWord is the length up to which a content segment must rank among the
+// most frequent words (dict.shortRank).
+const shortWord = 4

@@ -34,3 +34,30 @@ var functionWords = map[Lang][]string{
 		"lorsque", "puisque", "quand", "si", "contre", "avant", "après",
 	},
 }
+
+// glueWords are the function words that count as evidence of glued prose.
+// The others (a, is, at, ne, il, est) also begin or end many real words
+// ("represent-at-ions", "civilisation-ne-le"): a split may use them, but
+// they prove nothing on their own.
+var glueWords = map[Lang][]string{
+	EN: {
+		"the", "and", "of", "to", "in", "for", "on", "with", "by", "from",
+		"into", "over", "through", "between", "during", "within", "without",
+		"across", "their", "our", "this", "that", "these", "those", "which",
+		"was", "were", "has", "have", "been", "than", "when", "while",
+		"also", "both", "each", "such", "about", "after", "before", "under",
+	},
+	FR: {
+		"de", "des", "du", "la", "le", "les", "et", "en", "au", "aux", "pour",
+		"dans", "par", "sur", "avec", "vers", "chez", "sous", "entre",
+		"depuis", "pendant", "selon", "ainsi", "que", "qui", "dont", "afin",
+		"une", "un", "leur", "leurs", "cette", "ces", "nos", "notre",
+		"également", "auprès", "lors", "après", "avant",
+	},
+}
+
+// oneLetterWords are the only one-letter segments a split may contain.
+var oneLetterWords = map[Lang]map[string]bool{
+	EN: {"a": true},
+	FR: {"a": true, "à": true, "y": true},
+}
