@@ -30,7 +30,7 @@ var BrokenLink = Register(&Rule{
 })
 
 var (
-	schemeTypoRE = regexp.MustCompile(`^(?i)(h+t+p+s?|ht+ps?|htp|htps|http?s?)(:/{0,1}[^/]|:/{3,}|//|;//|:\\\\)`)
+	schemeRE     = regexp.MustCompile(`^([A-Za-z][A-Za-z+.-]*)(:|;)?(/*)`)
 	domainRE     = regexp.MustCompile(`^(?i)(www\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.([a-z]{2,12})(?::\d+)?(?:[/?#].*)?$`)
 	telRE        = regexp.MustCompile(`^\+?[0-9 ().\-]{6,}$`)
 	// [text](target with a space) and [text][label] left as text by the parser.
@@ -110,7 +110,7 @@ func checkLinkTarget(p *Pass, l Link, slugs map[string]bool) string {
 		}
 		return ""
 	}
-	if m := schemeTypoRE.FindStringSubmatch(dest); m != nil && !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") {
+	if schemeTypo(dest) {
 		return fmt.Sprintf("malformed URL %q: the scheme should be http:// or https://", dest)
 	}
 	if strings.ContainsAny(dest, " \t") {
@@ -144,6 +144,25 @@ func checkLinkTarget(p *Pass, l Link, slugs map[string]bool) string {
 		return fmt.Sprintf("relative link to %q: no such file next to this CV", rel)
 	}
 	return ""
+}
+
+// schemeTypo catches htp://, hhttps://, http:/x, https//x and http;//x:
+// a scheme within two edits of http(s) with the wrong punctuation or
+// spelling.
+func schemeTypo(dest string) bool {
+	m := schemeRE.FindStringSubmatch(dest)
+	if m == nil || (m[2] == "" && m[3] == "") {
+		return false
+	}
+	scheme := strings.ToLower(m[1])
+	near := scheme == "http" || scheme == "https" || editDistance(scheme, "http") <= 1 || editDistance(scheme, "https") <= 1
+	if !near {
+		return false
+	}
+	if scheme != "http" && scheme != "https" {
+		return m[2] != "" || m[3] != ""
+	}
+	return m[2] != ":" || m[3] != "//"
 }
 
 func looksLikeDomain(dest string) bool {

@@ -96,7 +96,13 @@ func runInvisibleChars(p *Pass) {
 		if first >= 0x202A && first <= 0x202E || first >= 0x2066 && first <= 0x2069 {
 			msg += ": bidi controls change the order in which text is displayed"
 		}
-		p.Report(Finding{Start: start, End: i, Message: msg + "; delete it", Fix: &Fix{Edits: []Edit{{Start: start, End: i}}}})
+		// A form feed or vertical tab separated pages or lines: keep the
+		// break, or the words on each side would be glued together.
+		repl, verb := "", "; delete it"
+		if first == '\f' || first == '\v' {
+			repl, verb = "\n", "; replace it with a line break"
+		}
+		p.Report(Finding{Start: start, End: i, Message: msg + verb, Fix: &Fix{Edits: []Edit{{Start: start, End: i, New: repl}}}})
 	}
 }
 
