@@ -177,15 +177,17 @@ func New(o Options) *Checker {
 	if !o.AllowPrivate {
 		control = guardControl
 	}
-	c.client = newClient(o, control)
+	c.client = newClient(o, control, nil)
 	if !o.NoCache {
 		c.cache = loadCache(filepath.Join(o.CacheDir, cacheFile), o.CacheTTL, o.Now)
 	}
 	return c
 }
 
-func newClient(o Options, control func(string, string, syscall.RawConn) error) *http.Client {
-	dialer := &net.Dialer{Timeout: o.Timeout, KeepAlive: 30 * time.Second, Control: control}
+// newClient builds the HTTP client; control is the dialer's guard (nil for
+// none) and resolver is nil except in tests.
+func newClient(o Options, control func(string, string, syscall.RawConn) error, resolver *net.Resolver) *http.Client {
+	dialer := &net.Dialer{Timeout: o.Timeout, KeepAlive: 30 * time.Second, Control: control, Resolver: resolver}
 	tr := &http.Transport{
 		// Never a proxy: the guard checks the address dialled, and behind a
 		// proxy that is the proxy's, not the target's.
