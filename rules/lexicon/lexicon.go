@@ -7,7 +7,10 @@
 // wamerican-large and hunspell-fr-classical and from the npm package
 // @zxcvbn-ts/language-fr (see data/LICENSES.md), and embedded gzipped. They
 // are decompressed lazily, once per language, on the first call that needs
-// them, so a run that never segments pays nothing.
+// them, so a run that never segments pays nothing. Loading costs about 20 ms
+// and 10 MB for English, 90 ms and 35 MB for French (2-core machine).
+//
+// Regenerate the data, as root: bash rules/lexicon/generate.sh
 package lexicon
 
 import (
@@ -18,7 +21,6 @@ import (
 	"math"
 	"strings"
 	"sync"
-	"unicode/utf8"
 )
 
 // Lang is a language code as cvlint uses it in its config and reports.
@@ -57,7 +59,6 @@ type dict struct {
 	logN       float64           // log of the lexicon size, part of the cost
 	commonRank uint32
 	shortRank  uint32
-	maxRunes   int
 	function   map[string]int // function word → its rank among them
 }
 
@@ -104,41 +105,25 @@ func load(lang Lang) *dict {
 	lines := strings.Count(text, "\n")
 	d := &dict{rank: make(map[string]uint32, lines), function: map[string]int{}}
 
+	// First pass, without touching the map: where each band starts and
+	// ends, so that flat bands know their middle rank before insertion.
 	type bandSpan struct {
 		ranked     bool
 		start, end int // word indexes
-		text       string
 	}
 	var bands []bandSpan
 	n := 0
 	for line := range strings.Lines(text) {
-		line = strings.TrimSuffix(line, "\n")
 		if strings.HasPrefix(line, "#") {
 			if len(bands) > 0 {
 				bands[len(bands)-1].end = n
 			}
-			bands = append(bands, bandSpan{ranked: line == "#ranked", start: n})
-			continue
+			bands = append(bands, bandSpan{ranked: line == "#ranked\n", start: n})
+		} else if line != "\n" {
+			n++
 		}
-		if line == "" {
-			continue
-		}
-		b := &bands[len(bands)-1]
-		rank := uint32(n + 1)
-		if !b.ranked {
-			rank = 0 // filled in once the band's size is known
-		}
-		if _, dup := d.rank[line]; !dup {
-			d.rank[line] = rank
-		}
-		if r := utf8.RuneCountInString(line); r > d.maxRunes {
-			d.maxRunes = r
-		}
-		n++
 	}
 	bands[len(bands)-1].end = n
-	// Flat bands: every word gets the band's middle rank. A second pass over
-	// the text is cheaper than keeping per-word band indexes around.
 	n, bi := 0, -1
 	for line := range strings.Lines(text) {
 		line = strings.TrimSuffix(line, "\n")
@@ -149,9 +134,11 @@ func load(lang Lang) *dict {
 		if line == "" {
 			continue
 		}
-		if b := bands[bi]; !b.ranked && d.rank[line] == 0 {
-			d.rank[line] = uint32((b.start+b.end)/2 + 1)
+		rank := uint32(n + 1)
+		if b := bands[bi]; !b.ranked {
+			rank = uint32((b.start+b.end)/2 + 1)
 		}
+		d.rank[line] = rank // gen.go writes each word once
 		n++
 	}
 	lim := limits[lang]

@@ -97,7 +97,7 @@ func TestKnownAndCommon(t *testing.T) {
 		{FR, "reconfigurerions", true, false, false},
 		{FR, "des", true, true, true},
 		{FR, "cloud", true, true, false},
-		{"", "internationalisation", true, true, false}, // common in French
+		{"", "internationalisation", true, true, false},    // common in French
 		{"", "incomprehensibilities", false, false, false}, // kept whole by the other guards
 	} {
 		if got := Known(c.lang, c.w); got != c.known {
