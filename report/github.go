@@ -47,6 +47,9 @@ func GitHub(w io.Writer, run *Run, stepSummary io.Writer) error {
 	for i := range run.Files {
 		f := &run.Files[i]
 		file, _ := relPath(f.Path, run.WorkDir)
+		// A name with an ESC in it would then never match a file GitHub
+		// knows, but showing it raw in the log is worse.
+		file = sanitize(file)
 		if f.Error != "" {
 			all = append(all, annotation{sev: rules.Error, fileIdx: i, file: file, title: "cvlint", message: f.Error})
 		}

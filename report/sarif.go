@@ -75,13 +75,17 @@ func SARIF(w io.Writer, run *Run) error {
 		lines := lineIndex(f)
 		for j := range f.Diagnostics {
 			d := &f.Diagnostics[j]
-			r, found := rules.Lookup(d.Rule)
+			ri, found := index[d.Rule]
 			if !found {
-				// A diagnostic from a rule the registry does not know (a
-				// plugin, a test) still needs a descriptor for ruleIndex.
-				r = &rules.Rule{ID: d.Rule, Title: d.Rule, Severity: d.Severity}
+				// The engine reports some findings for rules that are not
+				// in the run's list, and a rule the registry does not know
+				// (a test's) still needs a descriptor for ruleIndex.
+				r, known := rules.Lookup(d.Rule)
+				if !known {
+					r = &rules.Rule{ID: d.Rule, Title: d.Rule, Severity: d.Severity}
+				}
+				ri = addRule(r)
 			}
-			ri := addRule(r)
 			res := sarif.NewRuleResult(d.Rule).
 				WithRuleIndex(ri).
 				WithLevel(sarifLevel(d.Severity)).
