@@ -34,10 +34,15 @@
 // # Requests
 //
 // HEAD first; GET when HEAD gets 405, 403 or 501, reading at most 64 KiB of
-// the body. At most 5 redirects are followed. 429, 5xx and time-outs are
-// retried with exponential backoff (Options.Backoff, doubled each time),
-// honouring Retry-After in seconds or as an HTTP date, capped at
-// Options.MaxRetryAfter.
+// the body. At most 5 redirects are followed. 429, 5xx, time-outs (DNS
+// time-outs included) and connection resets are retried with exponential
+// backoff (Options.Backoff, doubled each time), honouring Retry-After in
+// seconds or as an HTTP date, capped at Options.MaxRetryAfter. Slots are
+// released while waiting, so a slow host does not hold up the others.
+//
+// Concurrency is bounded twice: Options.PerHost requests per host:port (the
+// host of the URL as given; a redirect to another host is not counted there)
+// and Options.Concurrency in all.
 //
 // # Exclude patterns
 //
