@@ -19,7 +19,7 @@ var BrokenLink = Register(&Rule{
 	Severity: Error,
 	Requires: []*Analysis{ProseAnalysis},
 	Doc: Doc{
-		Why: "A recruiter clicks the links in a CV. An empty or placeholder target (`[talk](#)`), a typo in the scheme (`htp://`), a bare domain that Markdown treats as a relative path (`[site](www.example.com)`), a bad `mailto:` or `tel:`, a relative link to a file that is not there, a `#fragment` that matches no heading, or a reference link with no definition all lead nowhere. With `--online`, HTTP errors, DNS failures, TLS errors and time-outs are reported too; sites that refuse robots (LinkedIn's 999, a 429 after retries) are reported as info, \"could not verify\".",
+		Why:  "A recruiter clicks the links in a CV. An empty or placeholder target (`[talk](#)`), a typo in the scheme (`htp://`), a bare domain that Markdown treats as a relative path (`[site](www.example.com)`), a bad `mailto:` or `tel:`, a relative link to a file that is not there, a `#fragment` that matches no heading, or a reference link with no definition all lead nowhere. With `--online`, HTTP errors, DNS failures, TLS errors and time-outs are reported too; sites that refuse robots (LinkedIn's 999, a 429 after retries) are reported as info, \"could not verify\".",
 		Bad:  "[My talk](#) · [Portfolio](www.jane-doe.example) · [Blog][blog]\n[Contact](mailto:jane.doe) · [Projects](#projets)",
 		Good: "[My talk](https://talks.example.org/jane) · [Portfolio](https://www.jane-doe.example)\n[Contact](mailto:jane.doe@example.com) · [Projects](#projects)\n\n[blog]: https://blog.jane-doe.example",
 		Options: []Option{
@@ -30,9 +30,9 @@ var BrokenLink = Register(&Rule{
 })
 
 var (
-	schemeRE     = regexp.MustCompile(`^([A-Za-z][A-Za-z+.-]*)(:|;)?(/*)`)
-	domainRE     = regexp.MustCompile(`^(?i)(www\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.([a-z]{2,12})(?::\d+)?(?:[/?#].*)?$`)
-	telRE        = regexp.MustCompile(`^\+?[0-9 ().\-]{6,}$`)
+	schemeRE = regexp.MustCompile(`^([A-Za-z][A-Za-z+.-]*)(:|;)?(/*)`)
+	domainRE = regexp.MustCompile(`^(?i)(www\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.([a-z]{2,12})(?::\d+)?(?:[/?#].*)?$`)
+	telRE    = regexp.MustCompile(`^\+?[0-9 ().\-]{6,}$`)
 	// [text](target with a space) and [text][label] left as text by the parser.
 	textLinkRE = regexp.MustCompile(`\[([^\[\]\n]*)\](\(([^()\n]*)\)|\[([^\[\]\n]*)\])`)
 )

@@ -30,6 +30,8 @@ type FileResult struct {
 	Source      []byte
 	Lines       *LineIndex
 	Diagnostics []Diagnostic
+	// Fixed is set when --fix changed (or, with --diff, would change) it.
+	Fixed bool
 }
 
 // Settings is the resolved configuration the engine runs with.

@@ -13,7 +13,7 @@ var InvalidEncoding = Register(&Rule{
 	Title:    "the file is not valid UTF-8 or has lost characters",
 	Severity: Error,
 	Doc: Doc{
-		Why: "A CV saved as Windows-1252 or Latin-1 shows `Ã©` or `�` instead of `é` in browsers, on GitHub and in applicant tracking systems. U+FFFD replacement characters and NUL bytes mean text was already lost in a conversion. cvlint names the encoding the bytes look like, lints a best-effort decoding, and positions refer to the decoded text. UTF-8 with or without BOM, and UTF-16 with a BOM, are fine.",
+		Why:  "A CV saved as Windows-1252 or Latin-1 shows `Ã©` or `�` instead of `é` in browsers, on GitHub and in applicant tracking systems. U+FFFD replacement characters and NUL bytes mean text was already lost in a conversion. cvlint names the encoding the bytes look like, lints a best-effort decoding, and positions refer to the decoded text. UTF-8 with or without BOM, and UTF-16 with a BOM, are fine.",
 		Bad:  "Exp\\xE9rience professionnelle   (byte 0xE9: Windows-1252 \"é\")\nD�veloppeur Java",
 		Good: "Expérience professionnelle\nDéveloppeur Java",
 	},

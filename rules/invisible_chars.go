@@ -14,7 +14,7 @@ var InvisibleChars = Register(&Rule{
 	Severity: Warning,
 	SafeFix:  true,
 	Doc: Doc{
-		Why: "Zero-width spaces, soft hyphens, bidi controls and control characters come from copy-paste out of Word, PDF and web pages. They are invisible, yet they split words for search engines and applicant tracking systems (`Kuber\u200bnetes` no longer matches `Kubernetes`), and bidi controls can make text display in a different order than it is stored. The fix deletes them. No-break spaces before French `: ; ? ! »`, tabs and the joiners inside emoji such as 👩‍💻 are correct and never reported.",
+		Why:  "Zero-width spaces, soft hyphens, bidi controls and control characters come from copy-paste out of Word, PDF and web pages. They are invisible, yet they split words for search engines and applicant tracking systems (`Kuber\u200bnetes` no longer matches `Kubernetes`), and bidi controls can make text display in a different order than it is stored. The fix deletes them. No-break spaces before French `: ; ? ! »`, tabs and the joiners inside emoji such as 👩‍💻 are correct and never reported.",
 		Bad:  "Kuber\\u200bnetes, Ter\\u00adraform",
 		Good: "Kubernetes, Terraform",
 	},

@@ -1,0 +1,274 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/sync/errgroup"
+	"golang.org/x/term"
+
+	"github.com/cvlint/cvlint/report"
+	"github.com/cvlint/cvlint/rules"
+	"github.com/cvlint/cvlint/rules/discover"
+)
+
+const stdinName = "<stdin>"
+
+func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
+
+func runLint(cmd *cobra.Command, o *options, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	failOn, err := rules.ParseSeverity(o.failOn)
+	if err != nil {
+		return usageErr("--fail-on: %v", err)
+	}
+	outs, err := parseOutputs(o.formats, o.output)
+	if err != nil {
+		return &exitError{code: ExitError, err: err}
+	}
+	color, err := wantColor(o.color, stdout)
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	now, err := parseNow(o.now)
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	if o.jobs < 1 {
+		return usageErr("--jobs must be at least 1")
+	}
+	if o.diff && o.fix == "" {
+		o.fix = "safe"
+	}
+	cfg, err := loadConfig(o.configPath)
+	if err != nil {
+		return &exitError{code: ExitError, err: err}
+	}
+	settings, err := cfg.Settings(o.enable, o.disable, now)
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	settings.FileExists = func(p string) bool { _, err := os.Stat(p); return err == nil }
+	fixRule, err := parseFix(o.fix)
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	exclude := append(append([]string(nil), o.exclude...), cfgExclude(cfg)...)
+	files := discover.Walk(args, discover.Options{Exclude: exclude, NoIgnore: o.noIgnore})
+	if len(files) == 1 && files[0].Err != nil && strings.HasPrefix(files[0].Err.Error(), "invalid --exclude") {
+		return usageErr("%v", files[0].Err)
+	}
+
+	eng := rules.NewEngine(settings)
+	results := make([]rules.FileResult, len(files))
+	var stdinData []byte
+	for _, f := range files {
+		if f.Path == discover.Stdin {
+			if stdinData, err = io.ReadAll(io.LimitReader(stdin, o.maxSize+1)); err != nil {
+				return &exitError{code: ExitError, err: fmt.Errorf("reading standard input: %w", err)}
+			}
+		}
+	}
+	g, _ := errgroup.WithContext(context.Background())
+	g.SetLimit(o.jobs)
+	for i, f := range files {
+		g.Go(func() error {
+			results[i] = lintOne(eng, f, o, stdinData)
+			return nil
+		})
+	}
+	_ = g.Wait()
+
+	if fixRule != nil {
+		results, err = applyFixes(eng, results, fixRule, o.diff, stdout, stderr)
+		if err != nil {
+			return &exitError{code: ExitError, err: err}
+		}
+		if o.diff {
+			return exitFor(results, failOn, true)
+		}
+	}
+
+	run := &report.Run{Files: results, Rules: eng.Rules(), Version: version()}
+	for _, out := range outs {
+		if err := out.write(run, stdout, color); err != nil {
+			return &exitError{code: ExitError, err: err}
+		}
+	}
+	return exitFor(results, failOn, false)
+}
+
+func loadConfig(path string) (*rules.Config, error) {
+	if path == "" {
+		found, ok := rules.FindConfig(".")
+		if !ok {
+			return nil, nil
+		}
+		path = found
+	}
+	return rules.LoadConfig(path)
+}
+
+func cfgExclude(c *rules.Config) []string {
+	if c == nil {
+		return nil
+	}
+	return c.Exclude
+}
+
+func lintOne(eng *rules.Engine, f discover.File, o *options, stdinData []byte) rules.FileResult {
+	if f.Err != nil {
+		return rules.FileResult{Path: f.Path, Error: f.Err.Error()}
+	}
+	var data []byte
+	path := f.Path
+	if path == discover.Stdin {
+		path = stdinName
+		if o.stdinFilename != "" {
+			path = filepath.ToSlash(o.stdinFilename)
+		}
+		data = stdinData
+	} else {
+		fh, err := os.Open(f.Path)
+		if err != nil {
+			return rules.FileResult{Path: path, Error: errText(err)}
+		}
+		defer fh.Close()
+		data, err = io.ReadAll(io.LimitReader(fh, o.maxSize+1))
+		if err != nil {
+			return rules.FileResult{Path: path, Error: errText(err)}
+		}
+	}
+	if int64(len(data)) > o.maxSize {
+		return rules.FileResult{Path: path, Error: fmt.Sprintf("file larger than --max-size (%d bytes), skipped", o.maxSize)}
+	}
+	return eng.LintBytes(path, data)
+}
+
+func errText(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// exitFor maps the results to an exit code: per-file errors win, then
+// findings at or above --fail-on.
+func exitFor(results []rules.FileResult, failOn rules.Severity, fixesPending bool) error {
+	code := ExitOK
+	for _, r := range results {
+		if r.Error != "" {
+			return &exitError{code: ExitError}
+		}
+		if failOn == rules.SeverityNone {
+			continue
+		}
+		for _, d := range r.Diagnostics {
+			if d.Severity >= failOn {
+				code = ExitFindings
+			}
+		}
+	}
+	if fixesPending {
+		code = ExitOK
+		for _, r := range results {
+			if r.Fixed {
+				code = ExitFindings
+			}
+		}
+	}
+	if code == ExitOK {
+		return nil
+	}
+	return &exitError{code: code}
+}
+
+// output is one requested report and where it goes.
+type output struct {
+	format string
+	path   string // "" for standard output
+}
+
+func parseOutputs(specs []string, outPath string) ([]output, error) {
+	if len(specs) == 0 {
+		specs = []string{"text"}
+	}
+	var outs []output
+	toStdout := 0
+	for _, s := range specs {
+		for _, part := range strings.Split(s, ",") {
+			name, path, _ := strings.Cut(part, "=")
+			name = strings.ToLower(strings.TrimSpace(name))
+			switch name {
+			case "text", "json", "sarif", "github":
+			default:
+				return nil, fmt.Errorf("--format %q: want text, json, sarif or github", name)
+			}
+			if path == "" {
+				path = outPath
+			}
+			if path == "" || path == "-" {
+				path = ""
+				toStdout++
+			}
+			outs = append(outs, output{format: name, path: path})
+		}
+	}
+	if toStdout > 1 {
+		return nil, errors.New("only one --format can write to standard output; give the others a file: --format sarif=results.sarif")
+	}
+	return outs, nil
+}
+
+func (o output) write(run *report.Run, stdout io.Writer, color bool) error {
+	var buf bytes.Buffer
+	var err error
+	switch o.format {
+	case "text":
+		err = report.Text(&buf, run, report.TextOptions{Color: color && o.path == ""})
+	case "json":
+		err = report.JSON(&buf, run)
+	case "sarif":
+		err = report.SARIF(&buf, run)
+	case "github":
+		var summary bytes.Buffer
+		err = report.GitHub(&buf, run, stepSummaryWriter(&summary))
+		if err == nil && summary.Len() > 0 {
+			err = appendFile(os.Getenv("GITHUB_STEP_SUMMARY"), summary.Bytes())
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("%s report: %w", o.format, err)
+	}
+	if o.path == "" {
+		_, err = stdout.Write(buf.Bytes())
+		return err
+	}
+	return writeFileAtomic(o.path, buf.Bytes(), 0o644)
+}
+
+func stepSummaryWriter(w io.Writer) io.Writer {
+	if os.Getenv("GITHUB_STEP_SUMMARY") == "" {
+		return nil
+	}
+	return w
+}
+
+func appendFile(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
