@@ -91,8 +91,8 @@ func fixtureRun(t *testing.T) *Run {
 	src := doe.Source
 	moj := diag(t, src, ruleMojibake, rules.Error, "RÃ©sumÃ©", `"RÃ©sumÃ©" looks like UTF-8 read as Windows-1252`)
 	moj.Fix = &rules.Fix{Edits: []rules.Edit{
-		{Start: moj.Start + 1, End: moj.Start + 3, New: "é"},
-		{Start: moj.Start + 6, End: moj.Start + 10, New: "é"},
+		{Start: moj.Start + 1, End: moj.Start + 5, New: "é"}, // "Ã©" is four bytes
+		{Start: moj.Start + 8, End: moj.Start + 12, New: "é"},
 	}}
 	moj.Suggestion, moj.HasSuggestion = "Résumé", true
 	glued := diag(t, src, ruleGlued, rules.Warning, "SQLandGo", "100% glued\n::error::injected,title=x::y")
