@@ -325,8 +325,9 @@ func closer(r rune) bool {
 	return false
 }
 
-// Mac Roman maps the lead bytes C2-C5 to ¬ √ ƒ ≈, and many continuation
-// bytes to math symbols: "√π" or "≈±" are more likely maths than "ù", "š".
+// Mac Roman maps the lead bytes C2-C6 to ¬ √ ƒ ≈ ∆, and many continuation
+// bytes to math symbols: "√π" or "≈±" standing alone are more likely maths
+// than "ù" or "š"; inside a word ("o√π", "√°rbol") they are not.
 func macMath(r rune) bool {
 	switch r {
 	case '√', '≈', 'ƒ', '∆', '∞', '±', '≤', '≥', 'µ', '∂', '∑', '∏', 'π', '∫', 'Ω', '≠', '÷', '◊', '°':
@@ -371,7 +372,7 @@ func judge(s string, cs []cand) {
 		p, _ := utf8.DecodeLastRuneInString(s[:k.start])
 		nx, _ := utf8.DecodeRuneInString(s[k.end:])
 		switch {
-		case k.c == macRoman && macMath(k.lead) && macMath(k.cont) && !unicode.IsLetter(p):
+		case k.c == macRoman && macMath(k.lead) && macMath(k.cont) && !unicode.IsLetter(p) && !unicode.IsLower(nx):
 			k.state = pending
 		case unicode.IsLower(p), wordRune(nx):
 			k.state = accepted
