@@ -251,7 +251,13 @@ func (o output) write(run *report.Run, stdout io.Writer, color bool) error {
 		_, err = stdout.Write(buf.Bytes())
 		return err
 	}
-	return writeFileAtomic(o.path, buf.Bytes(), 0o644)
+	if err := os.MkdirAll(filepath.Dir(o.path), 0o755); err != nil {
+		return err
+	}
+	if err := writeFileAtomic(o.path, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("cannot write the %s report to %s: %w", o.format, o.path, errors.Unwrap(err))
+	}
+	return nil
 }
 
 func stepSummaryWriter(w io.Writer) io.Writer {

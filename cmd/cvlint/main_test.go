@@ -1,0 +1,383 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// The end-to-end tests run the real binary, as users and CI do.
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "cvlint-e2e-")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "cvlint")
+	if runtime.GOOS == "windows" {
+		binary += ".exe"
+	}
+	out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput()
+	if err != nil {
+		panic("building cvlint: " + err.Error() + "\n" + string(out))
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+func cvlint(t *testing.T, dir, stdin string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	cmd.Stdin = strings.NewReader(stdin)
+	cmd.Env = append(os.Environ(), "NO_COLOR=1", "GITHUB_STEP_SUMMARY=")
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return result{out.String(), errb.String(), code}
+}
+
+func write(t *testing.T, dir, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+const cleanCV = "# Jane Doe\n\njane.doe@example.com · +44 20 7946 0000\n\n## Experience\n\n### Engineer, Example Corp\n\n*March 2019 – June 2024*\n\n- Built the billing platform.\n\n## Education\n\n### MSc Computer Science, University of Example\n\n*2017 – 2019*\n\n## Skills\n\nGo, PostgreSQL, Kubernetes.\n"
+const brokenCV = "# Jane Doe\n\n## Talks\n\n- [Scaling Postgres](#) at PGDay\n"
+const warnCV = "# Jane Doe\n\n## Skills\n\n- Kuber\u200bnetes\n"
+
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "clean.md", []byte(cleanCV))
+	write(t, dir, "broken.md", []byte(brokenCV))
+	write(t, dir, "warn.md", []byte(warnCV))
+	cases := []struct {
+		args []string
+		code int
+	}{
+		{[]string{"clean.md"}, ExitOK},
+		{[]string{"broken.md"}, ExitFindings},
+		{[]string{"warn.md"}, ExitFindings},
+		{[]string{"--fail-on", "error", "--only", "invisible-chars", "warn.md"}, ExitError}, // unknown flag
+		{[]string{"--fail-on", "error", "--disable", "broken-link", "warn.md"}, ExitOK},
+		{[]string{"--fail-on", "none", "broken.md"}, ExitOK},
+		{[]string{"--fail-on", "sometimes", "broken.md"}, ExitError},
+		{[]string{"missing.md"}, ExitError},
+		{[]string{"--format", "yaml", "broken.md"}, ExitError},
+		{[]string{"--disable", "no-such-rule", "broken.md"}, ExitError},
+	}
+	for _, c := range cases {
+		r := cvlint(t, dir, "", c.args...)
+		if r.code != c.code {
+			t.Errorf("%v: exit %d, want %d\n%s%s", c.args, r.code, c.code, r.stdout, r.stderr)
+		}
+	}
+}
+
+func TestStdin(t *testing.T) {
+	dir := t.TempDir()
+	r := cvlint(t, dir, brokenCV, "--format", "json", "--stdin-filename", "cvs/jane.md", "-")
+	if r.code != ExitFindings {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var rep struct {
+		Findings []struct{ Path, Rule string }
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatal(err, r.stdout)
+	}
+	if len(rep.Findings) == 0 || rep.Findings[0].Path != "cvs/jane.md" || rep.Findings[0].Rule != "broken-link" {
+		t.Fatalf("unexpected findings: %+v", rep.Findings)
+	}
+	r = cvlint(t, dir, brokenCV, "-")
+	if !strings.Contains(r.stdout, "<stdin>:5:") {
+		t.Fatalf("stdin without a name should show <stdin>: %s", r.stdout)
+	}
+}
+
+// TestBadFilesDoNotStopTheRun: an unreadable, a binary, a UTF-16 and a
+// Windows-1252 file in one folder; each gets its own verdict.
+func TestBadFilesDoNotStopTheRun(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "cvs/a-binary.md", append([]byte("# PK\x00\x03"), bytes.Repeat([]byte{0}, 100)...))
+	utf16 := []byte{0xFF, 0xFE}
+	for _, r := range "# Zoé Martin\n\n## Compétences\n\n- Kuber\u200bnetes\n" {
+		utf16 = append(utf16, byte(r), byte(r>>8))
+	}
+	write(t, dir, "cvs/b-utf16.md", utf16)
+	write(t, dir, "cvs/c-cp1252.md", []byte("# Zo\xe9 Martin\n\nIng\xe9nieure\n"))
+	unreadable := write(t, dir, "cvs/d-unreadable.md", []byte(cleanCV))
+	os.Chmod(unreadable, 0)
+	write(t, dir, "cvs/e-big.md", bytes.Repeat([]byte("word "), 400))
+	r := cvlint(t, dir, "", "--format", "json", "--max-size", "1000", "cvs", "cvs/nope.md")
+	if r.code != ExitError {
+		t.Fatalf("exit %d, want %d", r.code, ExitError)
+	}
+	var rep struct {
+		Findings []struct {
+			Path, Rule   string
+			Line, Column int
+		}
+		Files []struct{ Path, Error string }
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatal(err, r.stdout)
+	}
+	errs := map[string]string{}
+	for _, f := range rep.Files {
+		errs[f.Path] = f.Error
+	}
+	if !strings.Contains(errs["cvs/a-binary.md"], "binary") {
+		t.Errorf("binary file: error %q", errs["cvs/a-binary.md"])
+	}
+	if !strings.Contains(errs["cvs/e-big.md"], "max-size") {
+		t.Errorf("big file: error %q", errs["cvs/e-big.md"])
+	}
+	if errs["cvs/nope.md"] == "" {
+		t.Errorf("missing file has no error")
+	}
+	if os.Geteuid() != 0 && errs["cvs/d-unreadable.md"] == "" {
+		t.Errorf("unreadable file has no error")
+	}
+	if errs["cvs/b-utf16.md"] != "" || errs["cvs/c-cp1252.md"] != "" {
+		t.Errorf("decodable files got errors: %v", errs)
+	}
+	var sawUTF16, sawCP1252 bool
+	for _, f := range rep.Findings {
+		if f.Path == "cvs/b-utf16.md" && f.Rule == "invisible-chars" && f.Line == 5 && f.Column == 8 {
+			sawUTF16 = true // positions in the decoded text
+		}
+		if f.Path == "cvs/c-cp1252.md" && f.Rule == "invalid-encoding" {
+			sawCP1252 = true
+		}
+	}
+	if !sawUTF16 || !sawCP1252 {
+		t.Errorf("want an invisible-chars finding at 5:8 in the UTF-16 file and invalid-encoding in the cp1252 one: %+v", rep.Findings)
+	}
+}
+
+// TestGitHubFormatIsNotInjectable: a file name with a comma and a colon,
+// and a message carrying %, a newline and ::error::.
+func TestGitHubFormatIsNotInjectable(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "doe, jane:v2.md", []byte("# Jane\n\n- [50% done\n::error::pwned](#)\n- see [x][bad%0A::warning::y]\n"))
+	r := cvlint(t, dir, "", "--format", "github", "doe, jane:v2.md")
+	if r.code != ExitFindings {
+		t.Fatalf("exit %d: %s %s", r.code, r.stdout, r.stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	// Each finding stays on one line: a message cannot start a new command.
+	if len(lines) != 2 {
+		t.Fatalf("want two annotations:\n%s", r.stdout)
+	}
+	for _, l := range lines {
+		if !strings.HasPrefix(l, "::error file=doe%2C jane%3Av2.md,line=") && !strings.HasPrefix(l, "::notice") {
+			t.Errorf("annotation does not start with the escaped file property: %q", l)
+		}
+	}
+	if !strings.Contains(r.stdout, "50%25 done") || !strings.Contains(r.stdout, "%250A") {
+		t.Errorf("%% not escaped:\n%s", r.stdout)
+	}
+}
+
+func TestParallelOutputIsIdentical(t *testing.T) {
+	root, _ := filepath.Abs("../..")
+	var outs []string
+	for _, j := range []string{"1", "8"} {
+		r := cvlint(t, root, "", "-j", j, "--format", "json", "--now", "2026-11-21", "testdata/rules")
+		if r.code == ExitError {
+			t.Fatalf("-j%s: %s", j, r.stderr)
+		}
+		outs = append(outs, r.stdout)
+	}
+	if outs[0] != outs[1] || len(outs[0]) < 1000 {
+		t.Fatalf("-j1 and -j8 differ (or nothing was linted): %d vs %d bytes", len(outs[0]), len(outs[1]))
+	}
+}
+
+func TestGitignoreAndExclude(t *testing.T) {
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, ".git"), 0o755) // the repository root: its .gitignore counts
+	write(t, dir, ".gitignore", []byte("drafts/\n*.bak.md\n"))
+	write(t, dir, "cvs/jane.md", []byte(brokenCV))
+	write(t, dir, "cvs/jane.bak.md", []byte(brokenCV))
+	write(t, dir, "cvs/drafts/old.md", []byte(brokenCV))
+	write(t, dir, "cvs/archive/2019.md", []byte(brokenCV))
+	write(t, dir, "cvs/node_modules/x/readme.md", []byte(brokenCV))
+	write(t, dir, "cvs/team/.git/info.md", []byte(brokenCV))
+	write(t, dir, "cvs/notes.pdf", []byte("%PDF"))
+	write(t, dir, "cvs/.gitignore", []byte("!keep.bak.md\n"))
+	write(t, dir, "cvs/keep.bak.md", []byte(brokenCV))
+	if err := os.Symlink("..", filepath.Join(dir, "cvs", "loop")); err != nil {
+		t.Fatal(err)
+	}
+	r := cvlint(t, dir, "", "--format", "json", "--exclude", "**/archive/**", "cvs")
+	var rep struct{ Files []struct{ Path string } }
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatal(err, r.stdout, r.stderr)
+	}
+	var got []string
+	for _, f := range rep.Files {
+		got = append(got, f.Path)
+	}
+	want := "cvs/jane.md cvs/keep.bak.md"
+	if strings.Join(got, " ") != want {
+		t.Fatalf("linted %v, want %s", got, want)
+	}
+	// Named explicitly, a file is linted whatever its extension.
+	write(t, dir, "cv.markdown.txt.cv", []byte(brokenCV))
+	if r := cvlint(t, dir, "", "cv.markdown.txt.cv"); r.code != ExitFindings {
+		t.Fatalf("explicit file not linted: %d %s", r.code, r.stdout)
+	}
+}
+
+func TestConfigErrors(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "cv.md", []byte(brokenCV))
+	cases := map[string]string{
+		"broken-link:\n  severity: warning\nmojibak: {}\n":          `:3: unknown key "mojibak"`,
+		"broken-link:\n  exclud: []\n":                              `:2: broken-link: unknown option "exclud"`,
+		"broken-link:\n  severity: loud\n":                          `:2: broken-link.severity`,
+		"now: tomorrow\n":                                           `:1: now`,
+		"broken-link: [1, 2\n":                                      `.cvlint.yaml`,
+		"broken-link:\n  exclude: \"https://intranet.example/**\"\n": `want a list`,
+	}
+	for cfg, want := range cases {
+		write(t, dir, ".cvlint.yaml", []byte(cfg))
+		r := cvlint(t, dir, "", "cv.md")
+		if r.code != ExitError || !strings.Contains(r.stderr, want) {
+			t.Errorf("config %q: exit %d, stderr %q; want exit 2 and %q", cfg, r.code, r.stderr, want)
+		}
+	}
+	write(t, dir, ".cvlint.yaml", []byte("broken-link:\n  severity: info\n"))
+	if r := cvlint(t, dir, "", "cv.md"); r.code != ExitOK {
+		t.Errorf("severity info with --fail-on warning: exit %d", r.code)
+	}
+	write(t, dir, "other.yaml", []byte("broken-link: false\n"))
+	if r := cvlint(t, dir, "", "--config", "other.yaml", "cv.md"); r.code != ExitOK || strings.Contains(r.stdout, "broken-link") {
+		t.Errorf("--config other.yaml: exit %d %s", r.code, r.stdout)
+	}
+	// config init writes a file that loads back cleanly.
+	os.Remove(filepath.Join(dir, ".cvlint.yaml"))
+	if r := cvlint(t, dir, "", "config", "init"); r.code != ExitOK {
+		t.Fatalf("config init: %d %s", r.code, r.stderr)
+	}
+	if r := cvlint(t, dir, "", "config", "init"); r.code != ExitError {
+		t.Errorf("config init over an existing file should refuse: %d", r.code)
+	}
+	if r := cvlint(t, dir, "", "cv.md"); r.code != ExitFindings {
+		t.Errorf("lint with the generated config: exit %d %s", r.code, r.stderr)
+	}
+}
+
+func TestMultipleFormats(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "cv.md", []byte(brokenCV))
+	r := cvlint(t, dir, "", "--format", "text", "--format", "sarif=out/results.sarif", "--format", "json=report.json", "cv.md")
+	if r.code != ExitFindings || !strings.Contains(r.stdout, "cv.md:5:") {
+		t.Fatalf("exit %d: %s %s", r.code, r.stdout, r.stderr)
+	}
+	r = cvlint(t, dir, "", "--format", "text", "--format", "sarif=out/results.sarif", "--format", "json=report.json", "cv.md")
+	for _, f := range []string{"out/results.sarif", "report.json"} {
+		data, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil || !json.Valid(data) {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+	if r := cvlint(t, dir, "", "--format", "json", "--format", "sarif", "cv.md"); r.code != ExitError {
+		t.Errorf("two reports on stdout should be refused: %d", r.code)
+	}
+}
+
+func TestFixAndDiff(t *testing.T) {
+	dir := t.TempDir()
+	src := "# Jane Doe\n\n## Skills\n\n- Kuber\u200bnetes and Ter\u00adraform\n"
+	p := write(t, dir, "cv.md", []byte(src))
+	os.Chmod(p, 0o640)
+	r := cvlint(t, dir, "", "--fix", "--diff", "cv.md")
+	if !strings.Contains(r.stdout, "-- Kuber\u200bnetes") || !strings.Contains(r.stdout, "+- Kubernetes and Terraform") {
+		t.Fatalf("diff:\n%s", r.stdout)
+	}
+	if data, _ := os.ReadFile(p); string(data) != src {
+		t.Fatal("--diff wrote the file")
+	}
+	r = cvlint(t, dir, "", "--fix", "cv.md")
+	data, _ := os.ReadFile(p)
+	if string(data) != "# Jane Doe\n\n## Skills\n\n- Kubernetes and Terraform\n" {
+		t.Fatalf("fixed file: %q (%s)", data, r.stderr)
+	}
+	if st, _ := os.Stat(p); st.Mode().Perm() != 0o640 {
+		t.Errorf("mode changed to %v", st.Mode().Perm())
+	}
+	if r.code != ExitOK {
+		t.Errorf("after fixing, exit %d: %s", r.code, r.stdout)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+	r = cvlint(t, dir, "", "--fix", "cv.md")
+	if data2, _ := os.ReadFile(p); string(data2) != string(data) {
+		t.Error("fixing twice changed the file")
+	}
+}
+
+func TestSubcommands(t *testing.T) {
+	dir := t.TempDir()
+	r := cvlint(t, dir, "", "rules")
+	if r.code != 0 || !strings.Contains(r.stdout, "broken-link") || !strings.Contains(r.stdout, "SEVERITY") {
+		t.Errorf("rules: %d %s", r.code, r.stdout)
+	}
+	r = cvlint(t, dir, "", "explain", "broken-link")
+	for _, want := range []string{"Why", "Bad", "Good", "Options", "exclude"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("explain lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	if r := cvlint(t, dir, "", "explain", "nope"); r.code != ExitError {
+		t.Errorf("explain nope: %d", r.code)
+	}
+	if r := cvlint(t, dir, "", "version"); r.code != 0 || !strings.HasPrefix(r.stdout, "cvlint ") {
+		t.Errorf("version: %q", r.stdout)
+	}
+	if r := cvlint(t, dir, "", "completion", "bash"); r.code != 0 || !strings.Contains(r.stdout, "cvlint") {
+		t.Errorf("completion: %d", r.code)
+	}
+}
+
+// TestTerminalSafety: escape sequences in a CV never reach the terminal.
+func TestTerminalSafety(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "evil\x1b[31m.md", []byte("# Jane\n\n- [x\x1b]0;pwned\x07](#) \x1b[2J\n"))
+	r := cvlint(t, dir, "", "--color", "always", ".")
+	for _, bad := range []string{"\x1b[2J", "\x1b]0;", "\x07", "\x1b[31m."} {
+		if strings.Contains(r.stdout, bad) {
+			t.Errorf("raw escape %q reached the terminal:\n%q", bad, r.stdout)
+		}
+	}
+}
