@@ -342,7 +342,7 @@ func Parse(s string) (Range, error) {
 		return Range{}, fmt.Errorf("%q: %w", s, ErrNoDate)
 	}
 	r, j, ok := p.expr(lo)
-	if !ok || j != hi+1 {
+	if !ok || j <= hi {
 		return Range{}, fmt.Errorf("%q: %w", s, ErrNoDate)
 	}
 	return r, nil

@@ -45,20 +45,20 @@ var seasonWords = []struct {
 // Word roles. A folded word can have several (French "a" is both the
 // separator "à" and, once folded, a connector before "à ce jour").
 const (
-	rMonth       uint16 = 1 << iota
-	rSeason             // spring, été…
-	rSep                // to, until, à, au, jusqu'à… between two dates
-	rAnd                // and, et: a separator only after between/entre
-	rFrom               // from, de, du, d': a range follows
-	rBetween            // between, entre: a range with "and"/"et" follows
-	rSince              // since, depuis: an open range
-	rArticle            // le, the: "depuis le 1er mars"
-	rOrdinal            // st, nd, rd, th, er glued to a day number
-	rOpen               // a one-word open end: present, now, aujourd'hui…
-	rConnector          // words allowed between a separator and an open end: "– à ce jour"
-	rStopBefore         // a following number is a quantity or a product version
-	rStopAfter          // a preceding number is a quantity
-	rPhrase             // only part of a multi-word open end
+	rMonth      uint16 = 1 << iota
+	rSeason            // spring, été…
+	rSep               // to, until, à, au, jusqu'à… between two dates
+	rAnd               // and, et: a separator only after between/entre
+	rFrom              // from, de, du, d': a range follows
+	rBetween           // between, entre: a range with "and"/"et" follows
+	rSince             // since, depuis: an open range
+	rArticle           // le, the: "depuis le 1er mars"
+	rOrdinal           // st, nd, rd, th, er glued to a day number
+	rOpen              // a one-word open end: present, now, aujourd'hui…
+	rConnector         // words allowed between a separator and an open end: "– à ce jour"
+	rStopBefore        // a following number is a quantity or a product version
+	rStopAfter         // a preceding number is a quantity
+	rPhrase            // only part of a multi-word open end
 )
 
 var sepWords = []string{"to", "until", "till", "til", "through", "thru", "a", "au", "jusqu'a", "jusqu'au", "jusqu'en", "jusqua"}

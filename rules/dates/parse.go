@@ -393,8 +393,8 @@ func (p *parser) body(start, j int, between bool) (r Range, next int, ranged, ok
 		if m, ok := p.openEnd(s); ok && openOK {
 			return p.rangeOf(start, m, a.lo, Date{}, Present, a.format, problem), m, true, true
 		}
-		if p.nothingAfter(s) && (!a.bare || p.bareOK(j, k)) {
-			return p.rangeOf(start, s, a.lo, Date{}, Missing, a.format, a.problem), s, true, true
+		if m, ok := p.nothingAfter(s); ok && (!a.bare || p.bareOK(j, k)) {
+			return p.rangeOf(start, m, a.lo, Date{}, Missing, a.format, a.problem), m, true, true
 		}
 	}
 	if a.noYear || a.bare && !p.bareOK(j, k) || p.junkRight(k) {
@@ -541,27 +541,35 @@ func (p *parser) openPhrase(k int) (int, bool) {
 	if best < 0 {
 		return k, false
 	}
-	return p.skipAbbrevDot(best), true
+	if lexWords[p.tok(best-1).lex] == "auj" {
+		return p.skipAbbrevDot(best), true
+	}
+	return best, true
 }
 
 // nothingAfter reports whether a separator at s-1 is followed only by
 // closing marks up to the end of the text or of a field: "2019 –",
-// "(2019 - )", "*2019 –*", "2019 – | Paris".
-func (p *parser) nothingAfter(s int) bool {
+// "(2019 - )", "*2019 –*", "2019 – | Paris". Marks of an unknown end
+// ("2019 – ?", "2019 - ...") belong to the expression; end is after them.
+func (p *parser) nothingAfter(s int) (end int, ok bool) {
+	end = s
+	for end < len(p.t) && p.t[end].kind == tPunct && strings.ContainsRune("?….", p.t[end].r) {
+		end++
+	}
 	for ; s < len(p.t); s++ {
 		t := &p.t[s]
 		if t.kind != tPunct {
-			return false
+			return s, false
 		}
 		switch t.r {
 		case ')', ']', '}', '*', '_', '`', '"', '»', '”', '.', '?', '…':
 			continue
 		case '|', ',', ';', '·', '•':
-			return true
+			return end, true
 		}
-		return false
+		return s, false
 	}
-	return true
+	return end, true
 }
 
 // junkLeft reports whether the number at i is glued to something that makes
