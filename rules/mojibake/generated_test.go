@@ -55,7 +55,7 @@ MÜNCHEN ÎLE-DE-FRANCE ÇA IRMÃ ÃLVARO CHÂTEAU NOËL CŒUR
 © ® ™ ° ± € £ ¥ « » — – … ’ ‘ “ ” • · ½ ² ³ µ § ¶ † ‰ × → ← ✓ ✔ ★ ☎ ✉ ¢ ¬ ¿ ¡
 20°C 45€ 1,5k€ 2×3 x² I’m l’équipe d’ingénieurs “quoted” «guillemets» Jane’s
 📧 📞 📱 🏠 🔗 💼 🎓 🚀 👋 😀 ⭐ ❤️ 👍🏽 🇫🇷 🇬🇧 👨‍💻 ☕ ✅ 🌍 💡 🐍 🦀 ✨ 🔥 📍 🗓️ 🏆 🌐 ☁️ 🛠️
-μs π Ω Δ Москва Привет Ελλάδα
+μs π Δ Москва Привет Ελλάδα
 `)
 
 // recallLines put the damaged words inside correct text, and whole damaged lines.

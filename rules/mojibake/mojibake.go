@@ -140,8 +140,9 @@ func classify(r rune) class {
 		return clsC1
 	case r >= 0xA0 && r <= 0x17F,
 		r == 0x192, r == 0x1A0, r == 0x1A1, r == 0x1AF, r == 0x1B0, // ƒ, Vietnamese ơ ư
-		r >= 0x218 && r <= 0x21B,                         // Romanian ș ț
-		r == 0x2C6, r == 0x2C7, r >= 0x2D8 && r <= 0x2DD, // spacing accents of Windows-1252 and Mac Roman
+		r >= 0x218 && r <= 0x21B,                                                                             // Romanian ș ț
+		r >= 0x2B0 && r <= 0x2BF, r >= 0x2E0 && r <= 0x2E4, r == 0x2C6, r == 0x2C7, r >= 0x2D8 && r <= 0x2DD, // modifier letters (1ʳᵉ), spacing accents
+		r >= 0x1D2C && r <= 0x1D6A, r >= 0x1D9B && r <= 0x1DBF,
 		r >= 0x386 && r <= 0x3CE,                               // Greek letters (μ, π, Ω)
 		r >= 0x1E00 && r <= 0x1EFF,                             // Vietnamese
 		r >= 0x2000 && r <= 0x2027, r >= 0x202F && r <= 0x206F, // punctuation and invisible characters
@@ -372,18 +373,33 @@ func judge(s string, cs []cand) {
 		p, _ := utf8.DecodeLastRuneInString(s[:k.start])
 		nx, _ := utf8.DecodeRuneInString(s[k.end:])
 		switch {
+		case k.c == macRoman && (unicode.IsPunct(k.lead) || unicode.IsSpace(k.lead)) &&
+			!(unicode.IsLetter(p) && unicode.IsLetter(nx)):
+			// Mac Roman's « » … – — and no-break space are lead bytes, and its
+			// accented letters continuation bytes: "»öffentlich«" and
+			// "5 µm" are typography, "Bra»ôov" inside a word is not.
+			k.state = pending
 		case k.c == macRoman && macMath(k.lead) && macMath(k.cont) && !unicode.IsLetter(p) && !unicode.IsLower(nx):
 			k.state = pending
-		case unicode.IsLower(p), wordRune(nx):
+		case k.r == 'Œ' && (nx == 'U' || nx == 'E'):
+			// "CÅ’UR": œ is followed by u or e, an apostrophe-s is not.
 			k.state = accepted
-		case unicode.IsUpper(p) && closer(k.cont):
+		case k.c == cp1252 && unicode.IsUpper(p) && closer(k.cont) && (!unicode.IsLower(nx) || k.cont == '’'):
+			// The end of an all-caps word ("IRMÔ", "PÅ…", "ANÃ’S"), or
+			// "CÃ”TE", which cannot be told apart without more damage.
+			k.state = pending
+		case k.c == macRoman && unicode.IsLetter(k.lead) && !unicode.IsLetter(k.cont) && !unicode.IsLower(p) && !wordRune(nx):
+			// Œ, À, Ã end words and ®, ©, ™, ° follow them.
+			k.state = pending
+		case k.c == cp1252 && (k.lead == 'Å' || k.lead == 'Ñ') && !unicode.IsLetter(p) && closer(k.cont) && !wordRune(nx):
+			// Å is a Scandinavian word, Ñ a letter one writes about.
 			k.state = pending
 		default:
 			k.state = accepted
 		}
 	}
 	// An ambiguous candidate is damage after all when its word holds
-	// certain damage: "√±and√∫" is "ñandú", not a square root.
+	// damage: "√±and√∫" is "ñandú", not a square root.
 	for changed := true; changed; {
 		changed = false
 		for x := range cs {
@@ -395,6 +411,18 @@ func judge(s string, cs []cand) {
 				cs[x].state = accepted
 				changed = true
 			}
+		}
+	}
+	// Text damaged once is damaged throughout: on a line with certain
+	// damage, the ambiguous candidates of the same encoding are damage too.
+	for x := range cs {
+		if cs[x].state == accepted {
+			for y := range cs {
+				if cs[y].state == pending {
+					cs[y].state = accepted
+				}
+			}
+			break
 		}
 	}
 }

@@ -145,6 +145,14 @@ func TestFindAmbiguousAllCaps(t *testing.T) {
 	if got := Repair("√∑"); got != "√∑" {
 		t.Errorf("Repair(√∑) = %q; the Mac Roman maths rule changed", got)
 	}
+	// Mac Roman's Ω is "Œ©": a capital letter before a symbol ends words.
+	if got := Repair("Œ©"); got != "Œ©" {
+		t.Errorf("Repair(Œ©) = %q; the Mac Roman word-end rule changed", got)
+	}
+	// Elsewhere on a damaged line, the ambiguous endings are repaired too.
+	if got := Repair("PIÃ™ â€“ Œ©"); got != "PIÙ – Œ©" {
+		t.Errorf("Repair(PIÃ™ â€“ Œ©) = %q, want %q", got, "PIÙ – Œ©")
+	}
 	// With certain damage elsewhere in the word, the ending follows.
 	if got := Repair("PÃ‰RÃ™"); got != "PÉRÙ" {
 		t.Errorf("Repair(PÃ‰RÃ™) = %q, want PÉRÙ", got)
