@@ -81,7 +81,12 @@ func Text(w io.Writer, run *Run, opt TextOptions) error {
 				p.rule.Sprint(d.Rule+":"),
 				sanitize(d.Message))
 			writeExcerpt(bw, p, lines, d)
-			if d.HasSuggestion {
+			switch {
+			case d.HasSuggestion && d.Suggestion == "":
+				// An empty replacement is a deletion; say so rather than
+				// print nothing after the label.
+				fmt.Fprintf(bw, "  %s %s\n", p.suggestion.Sprint("suggestion:"), "delete it")
+			case d.HasSuggestion:
 				fmt.Fprintf(bw, "  %s %s\n", p.suggestion.Sprint("suggestion:"), sanitize(d.Suggestion))
 			}
 			bw.WriteString("\n")
