@@ -326,6 +326,12 @@ func closer(r rune) bool {
 	return false
 }
 
+// joiner reports the closers that also stand between two words, the
+// no-break space among them.
+func joiner(r rune) bool {
+	return r == '’' || r == '–' || r == '—' || r == '…' || r == '\u00a0'
+}
+
 // Mac Roman maps the lead bytes C2-C6 to ¬ √ ƒ ≈ ∆, and many continuation
 // bytes to math symbols: "√π" or "≈±" standing alone are more likely maths
 // than "ù" or "š"; inside a word ("o√π", "√°rbol") they are not.
@@ -381,12 +387,14 @@ func judge(s string, cs []cand) {
 			k.state = pending
 		case k.c == macRoman && macMath(k.lead) && macMath(k.cont) && !unicode.IsLetter(p) && !unicode.IsLower(nx):
 			k.state = pending
-		case k.r == 'Œ' && (nx == 'U' || nx == 'E'):
-			// "CÅ’UR": œ is followed by u or e, an apostrophe-s is not.
+		case k.r == 'Œ' && (nx == 'U' || nx == 'E' || nx == 'I'):
+			// "CÅ’UR": œ is followed by u, e or i, an apostrophe-s is not.
 			k.state = accepted
-		case k.c == cp1252 && unicode.IsUpper(p) && closer(k.cont) && (!unicode.IsLower(nx) || k.cont == '’'):
-			// The end of an all-caps word ("IRMÔ", "PÅ…", "ANÃ’S"), or
-			// "CÃ”TE", which cannot be told apart without more damage.
+		case k.c == cp1252 && unicode.IsUpper(p) && closer(k.cont) && (!wordRune(nx) ||
+			k.cont == '’' || (joiner(k.cont) && !unicode.IsLower(nx))):
+			// The end of an all-caps word ("IRMÔ", "PÅ…", "ANÃ’S"). A
+			// closing quote glued to the next letter is damage ("RHÃ”NE"),
+			// but an apostrophe or a dash joins words: "KÃ–LN" stays.
 			k.state = pending
 		case k.c == macRoman && unicode.IsLetter(k.lead) && !unicode.IsLetter(k.cont) && !unicode.IsLower(p) && !wordRune(nx):
 			// Œ, À, Ã end words and ®, ©, ™, ° follow them.
