@@ -1,0 +1,159 @@
+package rules
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// RepeatedWords reports a word or a short phrase written twice in a row,
+// the slip of an edit left half-done.
+var RepeatedWords = Register(&Rule{
+	ID:       "repeated-words",
+	Title:    "a word or phrase repeated",
+	Severity: Warning,
+	Requires: []*Analysis{ProseAnalysis},
+	Doc: Doc{
+		Why: "An immediately repeated word (`the the`, `de de`) or phrase (`un moteur de moteur de recherche`) is the trace of an edit left half-done; " +
+			"a recruiter reads it as carelessness. Repeats are found case-insensitively, up to four words long, and only when nothing but white space separates them: " +
+			"punctuation between the two (`Paris, Paris`) marks a deliberate repeat. " +
+			"Grammatical repeats (`had had`, `that that`, French `nous nous`, `vous vous`), numbers, table cells and repeats across two list items are never reported. " +
+			"The suggestion deletes the second copy; like every text edit outside encoding defects it applies only with `--fix=repeated-words`. " +
+			"Names that repeat on purpose (`Bora Bora`) go in the `allow` option.",
+		Bad:  "Built a search engine engine for the the support team.\nConception d’un moteur de moteur de recherche.",
+		Good: "Built a search engine for the support team.\nConception d’un moteur de recherche.",
+		Options: []Option{
+			{Name: "allow", Default: []string{}, Help: "repeats never to report, written once or twice (\"Bora\" or \"Bora Bora\"), case-insensitive"},
+		},
+	},
+	Run: runRepeatedWords,
+})
+
+// maxRepeatWords is the longest phrase whose repeat is looked for.
+const maxRepeatWords = 4
+
+// grammaticalRepeats are words that a grammatical sentence writes twice:
+// "he had had", "the fact that that", "what it is is", "nous nous
+// sommes", "vous vous êtes", reduplications ("so so", "bla bla").
+var grammaticalRepeats = map[string]bool{
+	"had": true, "that": true, "is": true, "do": true, "does": true, "did": true, "so": true,
+	"nous": true, "vous": true, "si": true, "là": true, "bla": true, "blah": true,
+}
+
+func runRepeatedWords(p *Pass) {
+	pr := ProseOf(p)
+	src := p.Doc.Source
+	allow := map[string]bool{}
+	for _, a := range p.StringsOption("allow") {
+		f := strings.Fields(strings.ToLower(a))
+		if n := len(f); n > 0 && n%2 == 0 && strings.Join(f[:n/2], " ") == strings.Join(f[n/2:], " ") {
+			f = f[:n/2]
+		}
+		allow[strings.Join(f, " ")] = true
+	}
+	for _, b := range pr.Blocks {
+		if b.Kind == BlockTableCell {
+			continue
+		}
+		s, e, ok := proseSpan(b)
+		if !ok {
+			continue
+		}
+		ws := proseWords(pr.Text, s, e)
+		keys := make([]string, len(ws))
+		for i, w := range ws {
+			keys[i] = strings.ToLower(string(src[w.Start:w.End]))
+		}
+		for i := 0; i < len(ws); {
+			n := repeatAt(src, ws, keys, i)
+			if n == 0 {
+				i++
+				continue
+			}
+			// Swallow further copies: "the the the" is one finding.
+			copies := 2
+			for i+(copies+1)*n <= len(ws) && sameRun(src, ws, keys, i+(copies-1)*n, n) {
+				copies++
+			}
+			phrase := strings.Join(keys[i:i+n], " ")
+			last := i + copies*n - 1
+			if allow[phrase] {
+				i = last + 1
+				continue
+			}
+			what := "word"
+			if n > 1 {
+				what = "phrase"
+			}
+			shown := string(src[ws[i].Start:ws[i+n-1].End])
+			msg := fmt.Sprintf("repeated %s: %q", what, shown)
+			if copies > 2 {
+				msg = fmt.Sprintf("repeated %s: %q written %d times", what, shown, copies)
+			}
+			p.Report(Finding{
+				Start:   ws[i].Start,
+				End:     ws[last].End,
+				Message: msg,
+				Fix:     &Fix{Edits: []Edit{{Start: ws[i+n-1].End, End: ws[last].End}}},
+			})
+			i = last + 1
+		}
+	}
+}
+
+// repeatAt returns the length in words of the shortest phrase starting at
+// word i that is immediately written again, or 0.
+func repeatAt(src []byte, ws []Word, keys []string, i int) int {
+	for n := 1; n <= maxRepeatWords && i+2*n <= len(ws); n++ {
+		if !sameRun(src, ws, keys, i, n) {
+			continue
+		}
+		if n == 1 && (grammaticalRepeats[keys[i]] || !hasLetter(keys[i]) || hasDigit(keys[i])) {
+			return 0
+		}
+		if n > 1 && hasDigit(strings.Join(keys[i:i+n], "")) {
+			return 0
+		}
+		return n
+	}
+	return 0
+}
+
+// sameRun reports whether the n words from i are written again right
+// after, with nothing but white space anywhere between the 2n words. A
+// line break may separate them only when the copy starts in lower case:
+// "Languages: Go" then "Go is …" on the next line are two lines of a CV,
+// "the" at the end of a line and "the" at the start of the next are a slip.
+func sameRun(src []byte, ws []Word, keys []string, i, n int) bool {
+	if i+2*n > len(ws) {
+		return false
+	}
+	for k := 0; k < n; k++ {
+		if keys[i+k] != keys[i+n+k] {
+			return false
+		}
+	}
+	for k := i; k < i+2*n-1; k++ {
+		gap := src[ws[k].End:ws[k+1].Start]
+		if !onlySpace(gap) {
+			return false
+		}
+		if bytes.IndexByte(gap, '\n') >= 0 {
+			r, _ := utf8.DecodeRune(src[ws[k+1].Start:])
+			if !unicode.IsLower(r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+func hasDigit(s string) bool {
+	return strings.IndexFunc(s, unicode.IsDigit) >= 0
+}
