@@ -390,6 +390,11 @@ func judge(s string, cs []cand) {
 		case k.r == 'Œ' && (nx == 'U' || nx == 'E' || nx == 'I'):
 			// "CÅ’UR": œ is followed by u, e or i, an apostrophe-s is not.
 			k.state = accepted
+		case k.r == 'Ö' && unicode.IsUpper(p) && unicode.IsUpper(nx):
+			// "BJÃ–RN", "KÃ–LN": German and Scandinavian names in capitals
+			// are likelier than a Portuguese word in Ã glued by an en dash
+			// to the next one.
+			k.state = accepted
 		case k.c == cp1252 && unicode.IsUpper(p) && closer(k.cont) && (!wordRune(nx) ||
 			k.cont == '’' || (joiner(k.cont) && !unicode.IsLower(nx))):
 			// The end of an all-caps word ("IRMÔ", "PÅ…", "ANÃ’S"). A

@@ -145,6 +145,14 @@ func TestFindAmbiguousAllCaps(t *testing.T) {
 	if got := Repair("√∑"); got != "√∑" {
 		t.Errorf("Repair(√∑) = %q; the Mac Roman maths rule changed", got)
 	}
+	// "Ã–" between capitals is taken for Ö: the Portuguese word glued to
+	// an en dash is the price.
+	if got := Repair("BJÃ–RN"); got != "BJÖRN" {
+		t.Errorf("Repair(BJÃ–RN) = %q, want BJÖRN", got)
+	}
+	if got := Repair("COVILHÃ–LISBOA"); got != "COVILHÖLISBOA" {
+		t.Errorf("Repair(COVILHÃ–LISBOA) = %q; the Ö rule changed", got)
+	}
 	// Mac Roman's Ω is "Œ©": a capital letter before a symbol ends words.
 	if got := Repair("Œ©"); got != "Œ©" {
 		t.Errorf("Repair(Œ©) = %q; the Mac Roman word-end rule changed", got)

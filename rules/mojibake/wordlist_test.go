@@ -67,8 +67,11 @@ func loadWords(t *testing.T, l wordList) []string {
 // separators glue words into sentences with the typographic punctuation that
 // follows or precedes words in real text, the contexts where correct text
 // looks most like mojibake.
+//
+// The en dash is spaced: glued, "IRMÃ–ALDEIA" reads as "IRMÖALDEIA", a
+// trade made for "BJÃ–RN" (see TestFindAmbiguousAllCaps).
 var separators = []string{
-	" ", " — ", "’", "… ", "” ", "\u00a0»", " «\u00a0", "–", " · ", "\u00a0", "® ", "™ ", ", ", "—", "…", "” ", "» ", "’s ", " “", "° ", "² ",
+	" ", " — ", "’", "… ", "” ", "\u00a0»", " «\u00a0", " – ", " · ", "\u00a0", "® ", "™ ", ", ", "—", "…", "” ", "» ", "’s ", " “", "° ", "² ",
 }
 
 // TestPrecisionWordLists runs Find over every word of the dictionaries, in
