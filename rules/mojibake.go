@@ -43,7 +43,7 @@ var Mojibake = Register(&Rule{
 	SafeFix:  true,
 	Requires: []*Analysis{MojibakeAnalysis},
 	Doc: Doc{
-		Why: "When a UTF-8 file is opened as Windows-1252, Mac Roman or Latin-1 and saved again, every accent, typographic quote, dash and emoji turns into two or three wrong characters: `RÃ©sumÃ©`, `Iâ€™m`, `syst√®mes`, `ðŸ“§`. A reader sees it at once; a spell checker does not. cvlint recognises single and double encodings, including Mac Roman text whose lead character was dropped (`üìß` for 📧, `‚Äî` for —), names the encoding, and `--fix` restores the original text byte for byte. Correct accented text (`Müller`, `São Paulo`, `garçon`), symbols such as `©`, `°`, `±`, `√2`, and a lone `Ã` in an all-caps name are left alone.",
+		Why:  "When a UTF-8 file is opened as Windows-1252, Mac Roman or Latin-1 and saved again, every accent, typographic quote, dash and emoji turns into two or three wrong characters: `RÃ©sumÃ©`, `Iâ€™m`, `syst√®mes`, `ðŸ“§`. A reader sees it at once; a spell checker does not. cvlint recognises single and double encodings, including Mac Roman text whose lead character was dropped (`üìß` for 📧, `‚Äî` for —), names the encoding, and `--fix` restores the original text byte for byte. Correct accented text (`Müller`, `São Paulo`, `garçon`), symbols such as `©`, `°`, `±`, `√2`, and a lone `Ã` in an all-caps name are left alone.",
 		Bad:  "## ExpÃ©rience professionnelle\nIâ€™m a platform engineer â€“ ðŸ“§ jane@example.com\nIngÃƒÂ©nieur systÃ¨mes, syst√®mes embarqu√©s",
 		Good: "## Expérience professionnelle\nI’m a platform engineer – 📧 jane@example.com\nIngénieur systèmes, systèmes embarqués",
 	},
