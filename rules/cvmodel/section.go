@@ -1,0 +1,235 @@
+// Package cvmodel owns cvlint's model of a CV: its sections, the entries
+// (jobs, schools, missions, projects) inside them, how entries nest, and
+// each entry's date range. It knows nothing of rules: it takes the parsed
+// Markdown (or the lines of a plain-text file) and returns a Timeline.
+package cvmodel
+
+import (
+	"strings"
+	"unicode"
+)
+
+// SectionKind is what a section of a CV is about.
+type SectionKind int
+
+const (
+	SectionUnknown SectionKind = iota // a heading that names no known section
+	SectionExperience
+	SectionEducation
+	SectionSkills
+	SectionProjects
+	SectionVolunteering
+	SectionCertifications
+	SectionLanguages
+	SectionInterests
+	SectionSummary
+	SectionPublications
+	SectionContact
+)
+
+var sectionNames = [...]string{
+	SectionUnknown:        "unknown",
+	SectionExperience:     "experience",
+	SectionEducation:      "education",
+	SectionSkills:         "skills",
+	SectionProjects:       "projects",
+	SectionVolunteering:   "volunteering",
+	SectionCertifications: "certifications",
+	SectionLanguages:      "languages",
+	SectionInterests:      "interests",
+	SectionSummary:        "summary",
+	SectionPublications:   "publications",
+	SectionContact:        "contact",
+}
+
+func (k SectionKind) String() string {
+	if k >= 0 && int(k) < len(sectionNames) {
+		return sectionNames[k]
+	}
+	return "unknown"
+}
+
+// Dated reports whether entries of this section are expected to carry dates.
+func (k SectionKind) Dated() bool {
+	switch k {
+	case SectionExperience, SectionEducation, SectionVolunteering, SectionProjects:
+		return true
+	}
+	return false
+}
+
+// sectionTitles maps a folded title (lower case, no accents, punctuation
+// turned into single spaces) to its kind.
+var sectionTitles = map[string]SectionKind{}
+
+func init() {
+	for kind, titles := range map[SectionKind][]string{
+		SectionExperience: {
+			"experience", "experiences", "work experience", "professional experience", "relevant experience",
+			"work history", "employment", "employment history", "career", "career history", "work",
+			"professional background", "experience professionnelle", "experiences professionnelles",
+			"parcours", "parcours professionnel", "missions", "missions realisees", "principales missions",
+			"emplois", "postes occupes", "experience pro", "experiences pro", "mon parcours",
+			"industry experience", "professional history", "employment experience",
+		},
+		SectionEducation: {
+			"education", "academic background", "academic history", "studies", "formation", "formations",
+			"diplomes", "diplome", "etudes", "cursus", "formation academique", "parcours academique",
+			"education and training", "formation initiale", "diplomes et formations", "formations et diplomes",
+			"scolarite", "training",
+		},
+		SectionSkills: {
+			"skills", "competences", "competence", "tech stack", "technical skills", "key skills", "core skills",
+			"competences techniques", "stack technique", "stack", "technologies", "hard skills", "soft skills",
+			"competences cles", "savoir faire", "outils", "tools", "skills and tools", "expertise",
+			"technical expertise", "core competencies", "competencies", "domaines de competences",
+		},
+		SectionProjects: {
+			"projects", "projets", "personal projects", "side projects", "projets personnels",
+			"open source", "open source contributions", "selected projects", "key projects", "realisations",
+		},
+		SectionVolunteering: {
+			"volunteering", "volunteer experience", "volunteer work", "benevolat", "engagement associatif",
+			"engagements associatifs", "activites associatives", "vie associative", "engagements", "community",
+		},
+		SectionCertifications: {
+			"certifications", "certification", "certificates", "licenses and certifications",
+			"certifications and licenses", "certificats",
+		},
+		SectionLanguages: {
+			"languages", "language skills", "langues", "langues etrangeres", "langue",
+		},
+		SectionInterests: {
+			"interests", "hobbies", "hobbies and interests", "centres d interet", "centre d interet",
+			"centres d interets", "loisirs", "passions", "activites extra professionnelles", "divers",
+		},
+		SectionSummary: {
+			"summary", "profile", "profil", "a propos", "a propos de moi", "about", "about me",
+			"objective", "career objective", "professional summary", "profil professionnel",
+			"presentation", "objectif", "executive summary", "resume du profil",
+		},
+		SectionPublications: {
+			"publications", "talks", "conferences", "conference talks", "speaking", "interventions",
+			"articles", "publications and talks", "talks and publications",
+		},
+		SectionContact: {
+			"contact", "contacts", "coordonnees", "contact information", "contact details", "informations personnelles",
+		},
+	} {
+		for _, t := range titles {
+			sectionTitles[t] = kind
+		}
+	}
+}
+
+// ClassifyHeading says which section a heading (or a bold or all-caps
+// title line) names. Case, accents, emphasis, numbering, emoji and
+// punctuation do not matter: "## EXPÉRIENCE :", "**Formation**",
+// "2. Projets personnels" and "💼 Work history" are all recognised. A
+// title joining two sections ("Formation & certifications") takes the
+// first.
+func ClassifyHeading(text string) SectionKind {
+	f := Fold(text)
+	if f == "" || len(f) > 60 {
+		return SectionUnknown
+	}
+	f = trimNumbering(f)
+	if k, ok := sectionTitles[f]; ok {
+		return k
+	}
+	for _, sep := range []string{" and ", " et ", " & "} {
+		if i := strings.Index(f, sep); i > 0 {
+			if k, ok := sectionTitles[f[:i]]; ok {
+				return k
+			}
+		}
+	}
+	// "Mes expériences", "My projects", "Nos missions".
+	for _, p := range []string{"my ", "mes ", "ma ", "mon "} {
+		if strings.HasPrefix(f, p) {
+			if k, ok := sectionTitles[f[len(p):]]; ok {
+				return k
+			}
+		}
+	}
+	return SectionUnknown
+}
+
+// trimNumbering drops "1 ", "ii ", "a " style prefixes left by numbered
+// titles ("1. Experience", "II - Formation").
+func trimNumbering(f string) string {
+	i := strings.IndexByte(f, ' ')
+	if i <= 0 {
+		return f
+	}
+	w := f[:i]
+	isNum := true
+	for _, c := range w {
+		if c < '0' || c > '9' {
+			isNum = false
+		}
+	}
+	if isNum || w == "i" || w == "ii" || w == "iii" || w == "iv" || w == "v" || w == "vi" || w == "vii" {
+		return f[i+1:]
+	}
+	return f
+}
+
+// Fold lowers s, strips accents, and turns every run of characters that
+// are neither letters nor digits into one space; "## EXPÉRIENCE(S) :" →
+// "experience s". Apostrophes split words: "Centres d’intérêt" →
+// "centres d interet".
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		r = foldRune(r)
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+			continue
+		}
+		if r == '&' {
+			if b.Len() > 0 {
+				b.WriteString(" &")
+			}
+			space = true
+			continue
+		}
+		space = true
+	}
+	out := b.String()
+	// "experience(s)" and "expériences" read the same.
+	out = strings.ReplaceAll(out, "experience s", "experiences")
+	out = strings.ReplaceAll(out, "professionnelle s", "professionnelles")
+	return out
+}
+
+func foldRune(r rune) rune {
+	r = unicode.ToLower(r)
+	switch r {
+	case 'à', 'á', 'â', 'ä', 'ã', 'å':
+		return 'a'
+	case 'ç':
+		return 'c'
+	case 'è', 'é', 'ê', 'ë':
+		return 'e'
+	case 'ì', 'í', 'î', 'ï':
+		return 'i'
+	case 'ñ':
+		return 'n'
+	case 'ò', 'ó', 'ô', 'ö', 'õ':
+		return 'o'
+	case 'ù', 'ú', 'û', 'ü':
+		return 'u'
+	case 'ÿ', 'ý':
+		return 'y'
+	case 'œ':
+		return 'o' // rare in titles; "œuvre" folds close enough
+	}
+	return r
+}
