@@ -399,7 +399,7 @@ func judge(s string, cs []cand) {
 			k.cont == '’' || (joiner(k.cont) && !unicode.IsLower(nx))):
 			// The end of an all-caps word ("IRMÔ", "PÅ…", "ANÃ’S"). A
 			// closing quote glued to the next letter is damage ("RHÃ”NE"),
-			// but an apostrophe or a dash joins words: "KÃ–LN" stays.
+			// but an apostrophe or a dash joins words: "ANÃ’S" stays.
 			k.state = pending
 		case k.c == macRoman && unicode.IsLetter(k.lead) && !unicode.IsLetter(k.cont) && !unicode.IsLower(p) && !wordRune(nx):
 			// Œ, À, Ã end words and ®, ©, ™, ° follow them.
