@@ -32,6 +32,22 @@ type FileResult struct {
 	Diagnostics []Diagnostic
 	// Fixed is set when --fix changed (or, with --diff, would change) it.
 	Fixed bool
+	// Timeline holds the dated entries for charts (the HTML report); it is
+	// filled only when the engine runs with Settings.WantTimeline.
+	Timeline []TimelineBar
+}
+
+// TimelineBar is one dated entry of a CV, flattened for reports that draw
+// it. Months count from year 0 (year*12 + month-1); End is inclusive.
+type TimelineBar struct {
+	Label      string
+	Section    string // "experience", "education", …
+	Kind       string // "job", "volunteering", …
+	Line       int
+	Depth      int // 0 for a top-level entry, 1 for a mission under it, …
+	Start, End int
+	Open       bool // runs to the present
+	Overlaps   bool // overlaps a sibling beyond the tolerance
 }
 
 // Settings is the resolved configuration the engine runs with.
@@ -40,6 +56,9 @@ type Settings struct {
 	Severity map[string]Severity
 	Options  map[string]map[string]any
 	Now      time.Time
+	// WantTimeline asks for FileResult.Timeline (costs the timeline
+	// analysis even when no date rule runs).
+	WantTimeline bool
 	// FileExists answers for relative links; nil (standard input, tests)
 	// means the file system is not consulted.
 	FileExists func(path string) bool
