@@ -1,0 +1,263 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// PlaceholderText reports template text the author forgot to replace:
+// filler, to-do markers, sample names and contacts, template variables,
+// links announced but never given and annexes that are not there.
+var PlaceholderText = Register(&Rule{
+	ID:       "placeholder-text",
+	Title:    "template text left in the CV",
+	Severity: Warning,
+	Requires: []*Analysis{ProseAnalysis},
+	Doc: Doc{
+		Why: "CV templates come with filler (`Lorem ipsum`, `Company Name`, `[Your Name]`, `Skill 1`), masked contacts (`06 XX XX XX XX`, `myemail@email.com`, `(000) 123-4567`) and template variables (`{NAME}`, `{{ site.url }}`, `%EMAIL%`); drafts carry `TODO`, `TBD` and `XXX`. A recruiter who sees one stops reading. " +
+			"The rule also reports a link announced but not given (`link to the article`, `voir la vidéo` with no link in the same paragraph) and a figure or annex the document does not contain (`see the screenshot in appendix 3`, `photo en annexe 5`). " +
+			"Words inside code, inside a link's text, or in a paragraph that carries the link are not reported; neither are longer words (`Todoist`, `XXXL`) nor `example.com` addresses, the domain reserved for examples.",
+		Bad:  "## [Your Name]\nCompany Name — Job Title · 06 XX XX XX XX · myemail@email.com\n- Skill 1, Skill 2\n- Wrote a blog post on observability (link to the article)",
+		Good: "## Jane Doe\nAcme Cloud — Site Reliability Engineer · +33 6 12 34 56 78 · jane.doe@example.com\n- Go, Kubernetes\n- Wrote a [blog post on observability](https://blog.example.com/observability)",
+	},
+	Run: runPlaceholderText,
+})
+
+type placeholderPattern struct {
+	re   *regexp.Regexp
+	what string // what the placeholder is, for the message
+	do   string // what to do about it
+}
+
+const (
+	doReplace = "replace it with your own text or delete it"
+	doFinish  = "finish the text or delete the marker"
+	doContact = "write your real contact details"
+	doVar     = "the template was not filled in: write the value"
+)
+
+var placeholderPatterns = []placeholderPattern{
+	{regexp.MustCompile(`(?i)\blorem ipsum(?: dolor sit amet)?\b`), "filler text", doReplace},
+	// Masked phone numbers: 07 xx xx xx xx, +33 6 XX XX XX XX, (XXX) XXX-XXXX.
+	{regexp.MustCompile(`(?:\+\d{1,3}[ .-]?)?(?:\(?(?:\d{1,4}|[xX]{2,4})\)?[ .-]?){0,2}(?:[xX]{2,4}[ .-]?){2,}[xX0-9]{0,4}`), "a masked phone number", doContact},
+	{regexp.MustCompile(`(?:\+\d{1,3}[ .]?\d|\(\d{3}\)|0\d?)[ .-]?\d{1,4}(?:[ .-]?\d{2,4}){2,4}\b|\b123[ .-]456[ .-]7890\b`), "a sample phone number", doContact},
+	{regexp.MustCompile(`\b(?:TODO|FIXME|TBD|TBC)\b|\bXXX+\b|à compléter\b|À COMPLÉTER\b|\bA COMPLETER\b|à définir\b`), "a draft marker", doFinish},
+	// [Your Name], [Nom de l'entreprise], [Insert …]: a bracketed instruction.
+	{regexp.MustCompile(`(?i)\[\s*(?:your|votre|vos|insert|insérer|intitulé|add|ajouter|enter|saisir|nom|prénom|company|entreprise|job|poste|city|ville|date|phone|téléphone|email|e-mail|adresse|address)(?:[\s'’][^\]\n]{0,40})?\]`), "a template field", doReplace},
+	{regexp.MustCompile(`(?:Company Name|COMPANY NAME|Job Title|JOB TITLE|Your Name|YOUR NAME|Position Title|School Name|University Name|Nom de l['’]entreprise|Nom de l['’]employeur|Intitulé du poste|Nom Prénom|NOM Prénom|Prénom Nom|Prénom NOM|Votre nom|VOTRE NOM|Nom de l['’]école)\b`), "a template field", doReplace},
+	{regexp.MustCompile(`(?:Skill|SKILL|Compétence|COMPÉTENCE|Competence|Company|Entreprise|Employer|Employeur|School|École|Ecole)\s+\d{1,2}\b`), "a numbered template field", doReplace},
+	// Template variables: {NAME}, {{ site.url }}, %EMAIL%, ${name}.
+	{regexp.MustCompile(`\{\{\s*[\w.\- |"']+\s*\}\}|\{[A-Z][A-Z0-9_]+\}|\{(?:first_?name|last_?name|firstName|lastName|name|email|phone|nom|prenom|prénom)\}|%[A-Z][A-Z0-9_]+%|\$\{[\w.]+\}`), "an unresolved template variable", doVar},
+}
+
+// Placeholder e-mail addresses: the local part or the domain says so.
+var (
+	placeholderLocalRE  = regexp.MustCompile(`(?i)^(?:your[._-]?(?:name|email|mail|address)|my[._-]?(?:email|mail|name)|pr[ée]nom[._-]?nom|nom[._-]?pr[ée]nom|first[._-]?(?:name[._-]?)?last(?:[._-]?name)?|votre[._-]?(?:nom|email|mail|adresse)|x{2,}|username)$`)
+	placeholderDomainRE = regexp.MustCompile(`(?i)^(?:e-?mail\.com|domain\.(?:com|fr)|domaine\.(?:com|fr)|yourdomain\.\w+|votredomaine\.\w+|x{2,}\.\w+)$`)
+)
+
+// Announced links and absent annexes, matched on prose.
+var (
+	announcedLinkRE   = regexp.MustCompile(`(?i)\blink (?:to|for) (?:the|my|our|their|his|her|this) (?:article|post|blog|video|demo|talk|paper|repo|repository|project|slides|site|website|portfolio|publication|thesis|app)\b|\b(?:see|watch|read|try) (?:the|my|a) (?:demo|video|article|post|talk|slides|paper|project|app) here\b|\b(?:available|click|see|watch|read) here\b|\blink (?:below|above)\b|\blien (?:vers|de|du|à) (?:l['’]|le |la |les |leur |leurs |mon |ma |mes |notre |nos |son |sa |ses |cet |cette |ce )?(?:article|vidéo|video|démo|demo|site|dépôt|projet|publication|présentation|conférence|portfolio|thèse|mémoire|application|blog|billet|slides)\b|\bvoir (?:la |le |l['’]|les |ma |mon )(?:vidéo|video|démo|demo|article|présentation|conférence|site|projet|billet)(?: ici| ci-dessous)?\b|\b(?:disponible|cliquez|cliquer|voir) ici\b|\blien ci-dessous\b`)
+	annexRefRE        = regexp.MustCompile(`(?i)\bsee (?:the )?(?:attached|enclosed)\b|\b(?:see|cf\.?) (?:the )?(?:screenshots?|figures?|fig\.|diagrams?|appendi(?:x|ces)|annex(?:es)?)\b|\b(?:in|see) (?:the )?appendi(?:x|ces)\b|\bappendix (?:\d+|[A-Z])\b|\bannex \d+\b|\b(?:en|voir|cf\.?) (?:l['’])?annexes?\b|\bannexe \d+\b|\bci-joint(?:e|s|es)?\b|\bpièces? jointes?\b|\bvoir (?:la |les )?(?:capture|captures|figure|figures|photo|photos|illustration|schéma)\b`)
+	appendixHeadingRE = regexp.MustCompile(`(?i)\b(?:appendi(?:x|ces)|annex(?:e|es)?|attachments?|pièces jointes|portfolio|screenshots?|captures?)\b`)
+)
+
+func runPlaceholderText(p *Pass) {
+	pr := ProseOf(p)
+	// Patterns overlap ("[Your Name]" and "Your Name", "(XXX) XXX-XXXX"
+	// and "XXX"): the first, most specific one wins.
+	var reported []Span
+	report := func(s, e int, msg string) {
+		for _, r := range reported {
+			if s < r.End && e > r.Start {
+				return
+			}
+		}
+		reported = append(reported, Span{s, e})
+		p.Report(Finding{Start: s, End: e, Message: msg})
+	}
+	for _, b := range pr.Blocks {
+		if isTableHeaderCell(b.Node) {
+			continue // "Job Title | Company" heads a table
+		}
+		seg := pr.Text[b.Start:b.End]
+		for _, pat := range placeholderPatterns {
+			for _, m := range pat.re.FindAllIndex(seg, -1) {
+				s, e := b.Start+m[0], b.Start+m[1]
+				for e > s && strings.ContainsRune(" .-", rune(p.Doc.Source[e-1])) {
+					e--
+				}
+				if inLinkText(p.Doc, s) || !wordEdges(pr.Text, s, e) {
+					continue
+				}
+				if pat.what == "a masked phone number" && !maskedPhone(string(p.Doc.Source[s:e])) {
+					continue
+				}
+				if pat.what == "a sample phone number" && !samplePhone(string(p.Doc.Source[s:e])) {
+					continue
+				}
+				report(s, e, fmt.Sprintf("placeholder %q is %s left from a template: %s", string(p.Doc.Source[s:e]), pat.what, pat.do))
+			}
+		}
+		if !blockHasLink(p.Doc, pr, b) {
+			for _, m := range announcedLinkRE.FindAllIndex(seg, -1) {
+				s, e := b.Start+m[0], b.Start+m[1]
+				report(s, e, fmt.Sprintf("%q announces a link, but there is none in this paragraph: add the link or reword", string(p.Doc.Source[s:e])))
+			}
+		}
+	}
+	reportPlaceholderEmails(p, report)
+	reportMissingAnnex(p, pr, report)
+	reportTemplateAngles(p, pr, report)
+}
+
+// wordEdges rejects matches glued to more letters or digits: TBD in
+// TBDs, XXX in XXXL.
+func wordEdges(text []byte, s, e int) bool {
+	isWord := func(c byte) bool {
+		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+	}
+	return (s == 0 || !isWord(text[s-1]) || !isWord(text[s])) && (e >= len(text) || !isWord(text[e]) || !isWord(text[e-1]))
+}
+
+func isTableHeaderCell(n ast.Node) bool {
+	if _, ok := n.(*east.TableCell); !ok {
+		return false
+	}
+	_, ok := n.Parent().(*east.TableHeader)
+	return ok
+}
+
+func inLinkText(d *Document, off int) bool {
+	for _, l := range d.Links {
+		if off >= l.Start && off < l.End {
+			return true
+		}
+	}
+	return false
+}
+
+// blockHasLink says whether a block of prose carries a link, or ends with
+// a colon and the next block does ("Voir la démo :" then the URL).
+func blockHasLink(d *Document, pr *Prose, b Block) bool {
+	has := func(s, e int) bool {
+		for _, l := range d.Links {
+			if l.Kind != LinkImage && l.Start < e && l.End > s {
+				return true
+			}
+		}
+		return false
+	}
+	if has(b.Start, b.End) {
+		return true
+	}
+	if strings.HasSuffix(strings.TrimSpace(string(pr.Text[b.Start:b.End])), ":") {
+		for i, x := range pr.Blocks {
+			if x.Start == b.Start && i+1 < len(pr.Blocks) {
+				return has(pr.Blocks[i+1].Start, pr.Blocks[i+1].End)
+			}
+		}
+	}
+	return false
+}
+
+// maskedPhone wants two groups of x at least and a phone-like length.
+func maskedPhone(s string) bool {
+	groups, xs := 0, 0
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(" .-()+", r) }) {
+		groups++
+		if strings.Trim(f, "xX") == "" {
+			xs++
+		}
+	}
+	return xs >= 2 && groups >= 3
+}
+
+// samplePhone recognises the numbers templates ship with: all zeros after
+// the prefix, or the digits in sequence.
+func samplePhone(s string) bool {
+	var d strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			d.WriteRune(r)
+		}
+	}
+	digits := d.String()
+	if strings.HasPrefix(s, "+") {
+		// Drop the country code: the groups before the first separator.
+		if i := strings.IndexAny(s, " .-("); i > 0 {
+			digits = digits[i-1:]
+		}
+	}
+	if len(digits) < 7 {
+		return false
+	}
+	zeros := strings.Count(digits, "0")
+	return zeros >= len(digits)-2 || strings.Contains(digits, "1234567") || strings.Contains(digits, "0000000")
+}
+
+func reportPlaceholderEmails(p *Pass, report func(int, int, string)) {
+	for _, l := range p.Doc.Links {
+		addr := l.Dest
+		if strings.HasPrefix(strings.ToLower(addr), "mailto:") {
+			addr = addr[len("mailto:"):]
+		} else if !l.Email {
+			continue
+		}
+		at := strings.LastIndexByte(addr, '@')
+		if at <= 0 {
+			continue
+		}
+		local, domain := addr[:at], addr[at+1:]
+		if placeholderLocalRE.MatchString(local) || placeholderDomainRE.MatchString(domain) {
+			report(l.DestStart, l.DestEnd, fmt.Sprintf("placeholder %q is a sample e-mail address left from a template: %s", addr, doContact))
+		}
+	}
+}
+
+func reportMissingAnnex(p *Pass, pr *Prose, report func(int, int, string)) {
+	for _, l := range p.Doc.Links {
+		if l.Kind == LinkImage {
+			return
+		}
+	}
+	for _, h := range p.Doc.HTML {
+		if strings.Contains(strings.ToLower(string(p.Doc.Source[h.Start:h.End])), "<img") {
+			return
+		}
+	}
+	for _, h := range p.Doc.Headings {
+		if appendixHeadingRE.MatchString(h.Text) {
+			return
+		}
+	}
+	for _, b := range pr.Blocks {
+		if b.Kind == BlockHeading || blockHasLink(p.Doc, pr, b) {
+			continue
+		}
+		// One finding per block: "see the screenshot in appendix 3" is one
+		// reference, however many of its words match.
+		if m := annexRefRE.FindIndex(pr.Text[b.Start:b.End]); m != nil {
+			s, e := b.Start+m[0], b.Start+m[1]
+			report(s, e, fmt.Sprintf("%q refers to an attachment, figure or annex this document does not contain: add it, link to it, or reword", string(p.Doc.Source[s:e])))
+		}
+	}
+}
+
+// <<FirstName>> is a mail-merge field; Markdown takes <FirstName> for an
+// HTML tag, so the prose view has masked it: look at the source.
+var angleVarRE = regexp.MustCompile(`<<\s*[\pL_][\pL\d_ ]{0,30}\s*>>`)
+
+func reportTemplateAngles(p *Pass, pr *Prose, report func(int, int, string)) {
+	for _, m := range angleVarRE.FindAllIndex(p.Doc.Source, -1) {
+		if pr.Text[m[0]] != '<' || inLinkText(p.Doc, m[0]) {
+			continue // inside code: masked
+		}
+		report(m[0], m[1], fmt.Sprintf("placeholder %q is an unresolved template variable left from a template: %s", string(p.Doc.Source[m[0]:m[1]]), doVar))
+	}
+}
