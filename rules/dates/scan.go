@@ -205,7 +205,7 @@ func (p *parser) word(i int, sp bool) int {
 	}
 	start, j := i, i
 	for j < len(s) {
-		if strings.HasPrefix(s[j:], "â€") || strings.HasPrefix(s[j:], "‚Ä") {
+		if j > start && (strings.HasPrefix(s[j:], "â€") || strings.HasPrefix(s[j:], "‚Ä")) {
 			if k := hasAnyPrefix(s[j:], mojibakeApos); k > 0 && letters > 0 && p.letterAt(j+k) {
 				put('\'')
 				j += k
