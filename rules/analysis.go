@@ -38,6 +38,7 @@ type Pass struct {
 	allowed map[*Analysis]bool
 
 	fileExists func(string) bool
+	links      LinkChecker
 }
 
 // FileExists reports whether a path relative to the linted file exists;

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"context"
 	"fmt"
 	"net/mail"
 	"net/url"
@@ -9,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
+
+	"github.com/cvlint/cvlint/rules/linkcheck"
 )
 
 // BrokenLink reports links a recruiter would click in vain. The offline
@@ -55,15 +58,47 @@ func runBrokenLink(p *Pass) {
 	for _, id := range htmlAnchors(p.Doc) {
 		slugs[id] = true
 	}
+	var online []Link
 	for _, l := range p.Doc.Links {
-		if l.Kind == LinkBare || excluded(exclude, l.Dest) {
+		if excluded(exclude, l.Dest) {
 			continue
 		}
-		if msg := checkLinkTarget(p, l, slugs); msg != "" {
-			p.Report(Finding{Start: l.DestStart, End: l.DestEnd, Message: msg})
+		if l.Kind != LinkBare {
+			if msg := checkLinkTarget(p, l, slugs); msg != "" {
+				p.Report(Finding{Start: l.DestStart, End: l.DestEnd, Message: msg})
+				continue
+			}
+		}
+		if lower := strings.ToLower(l.Dest); !l.Email && (strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://")) {
+			online = append(online, l)
 		}
 	}
 	checkUnparsedLinks(p, exclude)
+	if p.links != nil && len(online) > 0 {
+		checkOnline(p, online)
+	}
+}
+
+// checkOnline reports what --online found: broken links are errors, links
+// a site refused to let robots check are info ("could not verify").
+func checkOnline(p *Pass, links []Link) {
+	urls := make([]string, len(links))
+	for i, l := range links {
+		urls[i] = l.Dest
+	}
+	res := p.links.Check(context.Background(), urls)
+	for _, l := range links {
+		r, ok := res[l.Dest]
+		if !ok {
+			continue
+		}
+		switch r.Status {
+		case linkcheck.Broken:
+			p.Report(Finding{Start: l.DestStart, End: l.DestEnd, Message: fmt.Sprintf("%s: %s", l.Dest, r.Reason)})
+		case linkcheck.Unverified:
+			p.Report(Finding{Start: l.DestStart, End: l.DestEnd, Severity: Info, Message: fmt.Sprintf("could not verify %s: %s", l.Dest, r.Reason)})
+		}
+	}
 }
 
 func excluded(patterns []string, dest string) bool {

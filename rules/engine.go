@@ -1,10 +1,13 @@
 package rules
 
 import (
+	"context"
 	"path/filepath"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/cvlint/cvlint/rules/linkcheck"
 )
 
 // Diagnostic is a finding after post-processing: positioned, with its
@@ -56,12 +59,20 @@ type Settings struct {
 	Severity map[string]Severity
 	Options  map[string]map[string]any
 	Now      time.Time
+	// Links checks http(s) links online (--online); nil keeps cvlint
+	// offline, which is the default.
+	Links LinkChecker
 	// WantTimeline asks for FileResult.Timeline (costs the timeline
 	// analysis even when no date rule runs).
 	WantTimeline bool
 	// FileExists answers for relative links; nil (standard input, tests)
 	// means the file system is not consulted.
 	FileExists func(path string) bool
+}
+
+// LinkChecker checks URLs over the network; *linkcheck.Checker is one.
+type LinkChecker interface {
+	Check(ctx context.Context, urls []string) map[string]linkcheck.Result
 }
 
 // Engine runs the enabled rules over files. It is safe for concurrent use:
@@ -126,7 +137,7 @@ func (e *Engine) LintDocument(doc *Document) FileResult {
 		}
 		allowed := map[*Analysis]bool{}
 		closure(r.Requires, allowed)
-		p := &Pass{Doc: doc, Rule: r, Now: e.settings.Now, options: e.settings.Options[r.ID], out: &raw, allowed: allowed, fileExists: e.settings.FileExists}
+		p := &Pass{Doc: doc, Rule: r, Now: e.settings.Now, options: e.settings.Options[r.ID], out: &raw, allowed: allowed, fileExists: e.settings.FileExists, links: e.settings.Links}
 		r.Run(p)
 	}
 	dirs := parseDirectives(doc)

@@ -17,6 +17,7 @@ import (
 	"github.com/cvlint/cvlint/report"
 	"github.com/cvlint/cvlint/rules"
 	"github.com/cvlint/cvlint/rules/discover"
+	"github.com/cvlint/cvlint/rules/linkcheck"
 )
 
 const stdinName = "<stdin>"
@@ -55,6 +56,18 @@ func runLint(cmd *cobra.Command, o *options, args []string, stdin io.Reader, std
 		return usageErr("%v", err)
 	}
 	settings.FileExists = func(p string) bool { _, err := os.Stat(p); return err == nil }
+	if o.online {
+		checker := linkcheck.New(linkcheck.Options{
+			AllowPrivate: o.allowPrivate,
+			NoCache:      o.noCache,
+			UserAgent:    linkcheck.UserAgent(version()),
+		})
+		defer checker.Close()
+		settings.Links = checker
+		// Files now wait on the network: lint more of them at once so
+		// the checker's own limits (16 in all, 2 per host) set the pace.
+		o.jobs = max(o.jobs, 16)
+	}
 	fixRule, err := parseFix(o.fix)
 	if err != nil {
 		return usageErr("%v", err)

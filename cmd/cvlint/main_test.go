@@ -3,11 +3,15 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -380,4 +384,84 @@ func TestTerminalSafety(t *testing.T) {
 			t.Errorf("raw escape %q reached the terminal:\n%q", bad, r.stdout)
 		}
 	}
+}
+
+// TestOnline checks links against a server on loopback: broken links are
+// errors, robot-refusing sites are info, and without --allow-private the
+// SSRF guard refuses loopback before any request is made.
+func TestOnline(t *testing.T) {
+	var hits atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		switch r.URL.Path {
+		case "/ok":
+			w.WriteHeader(http.StatusOK)
+		case "/gone":
+			w.WriteHeader(http.StatusNotFound)
+		case "/linkedin":
+			w.WriteHeader(999)
+		}
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	cv := fmt.Sprintf("# Jane Doe\n\n- [ok](%[1]s/ok)\n- [gone](%[1]s/gone)\n- [profile](%[1]s/linkedin)\n- [ok again](%[1]s/ok)\n", srv.URL)
+	write(t, dir, "cv.md", []byte(cv))
+	env := []string{"XDG_CACHE_HOME=" + dir, "HOME=" + dir}
+	r := cvlintEnv(t, dir, env, "--online", "--allow-private", "--no-cache", "--format", "json", "--enable", "broken-link", "cv.md")
+	var rep struct {
+		Findings []struct {
+			Line           int
+			Rule, Severity string
+			Message        string
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatal(err, r.stdout, r.stderr)
+	}
+	got := map[int]string{}
+	for _, f := range rep.Findings {
+		if f.Rule == "broken-link" {
+			got[f.Line] = f.Severity + " " + f.Message
+		}
+	}
+	if !strings.HasPrefix(got[4], "error") || !strings.Contains(got[4], "404") {
+		t.Errorf("line 4 (404): %q", got[4])
+	}
+	if !strings.HasPrefix(got[5], "info") || !strings.Contains(got[5], "could not verify") {
+		t.Errorf("line 5 (999): %q", got[5])
+	}
+	if got[3] != "" || got[6] != "" {
+		t.Errorf("working links flagged: %q %q", got[3], got[6])
+	}
+	if n := hits.Load(); n != 3 {
+		t.Errorf("server saw %d requests, want 3 (one per unique URL)", n)
+	}
+	// Without the flag, nothing leaves for loopback.
+	hits.Store(0)
+	r = cvlintEnv(t, dir, env, "--online", "--no-cache", "cv.md")
+	if hits.Load() != 0 || !strings.Contains(r.stdout, "SSRF") {
+		t.Errorf("guard: %d requests reached the server; output:\n%s", hits.Load(), r.stdout)
+	}
+	// Offline by default: no request at all.
+	r = cvlintEnv(t, dir, env, "cv.md")
+	if hits.Load() != 0 {
+		t.Errorf("a run without --online made %d requests", hits.Load())
+	}
+}
+
+func cvlintEnv(t *testing.T, dir string, env []string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	cmd.Env = append(append(os.Environ(), "NO_COLOR=1", "GITHUB_STEP_SUMMARY="), env...)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return result{out.String(), errb.String(), code}
 }

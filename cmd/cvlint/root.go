@@ -29,6 +29,9 @@ type options struct {
 	noIgnore      bool
 	fix           string
 	diff          bool
+	online        bool
+	allowPrivate  bool
+	noCache       bool
 }
 
 func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
@@ -74,6 +77,9 @@ command line are linted whatever their extension; "-" reads standard input.`,
 	f.StringVar(&o.fix, "fix", "", "apply fixes: safe fixes with --fix, or only the named rules with --fix=RULE[,RULE] (\"safe\" names the safe ones)")
 	f.Lookup("fix").NoOptDefVal = "safe"
 	f.BoolVar(&o.diff, "diff", false, "with --fix, print a unified diff of the fixes and write nothing")
+	f.BoolVar(&o.online, "online", false, "also check http(s) links over the network (never without this flag)")
+	f.BoolVar(&o.allowPrivate, "allow-private", false, "with --online, allow links to loopback and private addresses (intranets, tests)")
+	f.BoolVar(&o.noCache, "no-cache", false, "with --online, ignore the 24 h cache of link results")
 	root.SetVersionTemplate("cvlint {{.Version}}\n")
 
 	root.AddCommand(newRulesCmd(), newExplainCmd(), newVersionCmd(), newConfigCmd())
