@@ -9,7 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
+	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 	"golang.org/x/sync/errgroup"
 	"golang.org/x/term"
@@ -88,15 +90,22 @@ func runLint(cmd *cobra.Command, o *options, args []string, stdin io.Reader, std
 			}
 		}
 	}
+	bar := newProgress(stderr, len(files))
 	g, _ := errgroup.WithContext(context.Background())
 	g.SetLimit(o.jobs)
 	for i, f := range files {
 		g.Go(func() error {
 			results[i] = lintOne(eng, f, o, stdinData)
+			if bar != nil {
+				_ = bar.Add(1)
+			}
 			return nil
 		})
 	}
 	_ = g.Wait()
+	if bar != nil {
+		_ = bar.Finish()
+	}
 
 	if fixRule != nil {
 		results, err = applyFixes(eng, results, fixRule, o.diff, stdout, stderr)
@@ -115,6 +124,27 @@ func runLint(cmd *cobra.Command, o *options, args []string, stdin io.Reader, std
 		}
 	}
 	return exitFor(results, failOn, false)
+}
+
+// progressThreshold is the number of files above which a terminal gets a
+// progress bar; small runs finish before a bar would be read.
+const progressThreshold = 20
+
+// newProgress returns a progress bar on stderr for big runs on a terminal,
+// and nil in CI, when piping, or for a handful of files.
+func newProgress(stderr io.Writer, n int) *progressbar.ProgressBar {
+	f, ok := stderr.(*os.File)
+	if n <= progressThreshold || !ok || !isTerminal(f) || os.Getenv("CI") != "" {
+		return nil
+	}
+	return progressbar.NewOptions(n,
+		progressbar.OptionSetWriter(stderr),
+		progressbar.OptionSetDescription("linting"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetWidth(30),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	)
 }
 
 func loadConfig(path string) (*rules.Config, error) {
