@@ -21,8 +21,8 @@
 //     jusqu'à, optionally introduced by from/de/du/d' (then any separator),
 //     between/entre (then also and/et);
 //   - a shared year: "Jan – Mar 2020", "janvier - mars 2020", "du 1er mars au
-//     30 juin 2019"; a start month later than the end month means the year
-//     before ("Nov – Feb 2020" starts in November 2019);
+//     30 juin 2019", "du 3 au 5 mars 2019"; a start month later than the end
+//     month means the year before ("Nov – Feb 2020" starts in November 2019);
 //   - academic years: "2019/2020", "2015-16", "2019–21";
 //   - open ends: "– Present", "to date", "à ce jour", "en cours", "depuis
 //     2018", "since March 2019" (EndKind Present), and a separator with
@@ -48,6 +48,11 @@
 // Invalid dates that are clearly meant as dates are returned with Problem
 // set ("month 13 does not exist"); nothing is guessed. An end before its
 // start is returned as written: see Range.EndBeforeStart.
+//
+// Not understood, on purpose or for now: two-digit years ("Jan '19",
+// "01/19"), an end that borrows the start's year ("Dec 2019 – Jan"),
+// quarters ("Q1 2020"), and "début 2020" / "fin 2019", which yield the bare
+// year.
 //
 // # Comparing dates of different granularities
 //
@@ -201,7 +206,9 @@ type Range struct {
 	Format string
 	// Problem is set when the expression is meant as a date but is
 	// invalid: "month 13 does not exist", "year 20019 is not plausible".
-	// Several problems are joined by "; ".
+	// Several problems are joined by "; ". The dates then hold the numbers
+	// as written, except that an impossible month is 0; do not use them
+	// for arithmetic.
 	Problem string
 }
 
@@ -316,9 +323,15 @@ func Find(s string) []Range {
 		}
 		i++
 	}
-	p.s = ""
-	parsers.Put(p)
+	release(p)
 	return out
+}
+
+func release(p *parser) {
+	p.s = ""
+	if cap(p.t) <= 1024 { // a huge paragraph must not stay pinned in the pool
+		parsers.Put(p)
+	}
 }
 
 // Parse parses s, which must be exactly one date expression. Surrounding
@@ -329,7 +342,7 @@ func Parse(s string) (Range, error) {
 		return Range{}, fmt.Errorf("%q: %w", s, ErrNoDate)
 	}
 	p := parsers.Get().(*parser)
-	defer func() { p.s = ""; parsers.Put(p) }()
+	defer release(p)
 	p.tokenize(s)
 	lo, hi := 0, len(p.t)-1
 	for lo <= hi && p.t[lo].kind == tPunct && isWrapper(p.t[lo].r) {

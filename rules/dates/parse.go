@@ -198,7 +198,14 @@ func (p *parser) smallNumber(i int) (point, int, bool) {
 	}
 	m := p.tok(j)
 	if !m.is(rMonth) {
-		return point{}, i, false
+		// A lone day starts a range within one month: "du 3 au 5 mars 2019".
+		if a.num < 1 || a.num > 31 {
+			return point{}, i, false
+		}
+		pt := point{noYear: true}
+		pt.lo = Date{Day: a.num, Gran: Day}
+		pt.hi = pt.lo
+		return pt, j, true
 	}
 	j = p.skipAbbrevDot(j + 1)
 	le := lex[m.lex]
@@ -433,6 +440,12 @@ func (p *parser) closed(start, j int, a point, s int) (Range, int, bool) {
 		// when its month comes later ("Nov – Feb 2020").
 		if b.bare {
 			return Range{}, start, false
+		}
+		if a.lo.Month == 0 { // a lone day takes the month and year of the end
+			if b.lo.Gran != Day || a.lo.Day >= b.lo.Day {
+				return Range{}, start, false
+			}
+			a.lo.Month = b.lo.Month
 		}
 		y := b.lo.Year
 		if a.lo.Month > b.lo.Month {
