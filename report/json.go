@@ -34,6 +34,7 @@ type jsonFinding struct {
 type jsonFile struct {
 	Path     string `json:"path"`
 	Findings int    `json:"findings"`
+	Score    int    `json:"score"` // see Score; adding a key is not a breaking change
 	Error    string `json:"error"`
 }
 
@@ -65,7 +66,7 @@ func JSON(w io.Writer, run *Run) error {
 		rep.Findings = append(rep.Findings, jf)
 	}
 	for _, f := range run.Files {
-		rep.Files = append(rep.Files, jsonFile{Path: slashPath(f.Path), Findings: len(f.Diagnostics), Error: f.Error})
+		rep.Files = append(rep.Files, jsonFile{Path: slashPath(f.Path), Findings: len(f.Diagnostics), Score: Score(f), Error: f.Error})
 	}
 	c := Summary(run)
 	rep.Summary = jsonSummary{Files: c.Files, Findings: c.Findings, Error: c.Errors, Warning: c.Warnings, Info: c.Infos}

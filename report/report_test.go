@@ -108,9 +108,12 @@ func TestJSONContract(t *testing.T) {
 	var errs int
 	for _, x := range files {
 		f := x.(map[string]any)
-		keys(f, "path", "findings", "error")
+		keys(f, "path", "findings", "score", "error")
 		if _, ok := f["findings"].(float64); !ok {
 			t.Errorf("files[].findings is %T", f["findings"])
+		}
+		if s, ok := f["score"].(float64); !ok || s < 0 || s > 100 {
+			t.Errorf("files[].score is %v", f["score"])
 		}
 		if e := f["error"].(string); e != "" {
 			errs++

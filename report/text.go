@@ -92,8 +92,21 @@ func Text(w io.Writer, run *Run, opt TextOptions) error {
 			bw.WriteString("\n")
 		}
 	}
-	bw.WriteString(summaryLine(Summary(run)) + "\n")
+	bw.WriteString(summaryLine(Summary(run)) + scoreSuffix(run) + "\n")
 	return bw.Flush()
+}
+
+// scoreSuffix ends the summary with the quality score, or the average
+// over several files. A clean run says nothing more: every file scores 100.
+func scoreSuffix(run *Run) string {
+	c := Summary(run)
+	switch {
+	case c.Findings == 0 && c.FileErrors == 0:
+		return ""
+	case c.Files == 1:
+		return fmt.Sprintf("; score %d/100", Score(run.Files[0]))
+	}
+	return fmt.Sprintf("; average score %d/100", AverageScore(run))
 }
 
 func summaryLine(c Counts) string {
