@@ -157,3 +157,26 @@ func BenchmarkTextRules(b *testing.B) {
 		})
 	}
 }
+
+// TestGluedWordsNeverFlags lists tokens of real CVs that are not glued
+// words, in English and French.
+func TestGluedWordsNeverFlags(t *testing.T) {
+	lines := []string{
+		"Stack: Node.js, Vue.js, Next.js, ASP.NET, Asp.Net, VB.NET, C#, F#, .NET, S3, k8s, PhD, MSc.",
+		"Cities: Saint-Germain-en-Laye, Aix-en-Provence, St-Étienne, aujourd’hui, qu’elle, l’Université.",
+		"Lists: Python,Go; HTML,CSS,JavaScript; 1,2,3.",
+		"Worked at Acme Inc. again; see Fig.3 and No.5; approx.10 people.",
+		"Decimals 3,5 and 12,75; versions 1.2.3; v2.0; 2.5x faster; 10.000 users.",
+		"Names: McDonald, O’Connor, DevOps, GitHub, JavaScript, TypeScript, LinkedIn, iOS, macOS.",
+		"Long words: internationalization, counterintuitively, anticonstitutionnellement, conteneurisation, interopérabilité.",
+		"Hashes and ids: a3f9c2e1b7d4f6a8, deadbeefcafebabe, tail_n_mail, speech2text, #infrastructureascode, @responsibleforthemigration.",
+		"Files: deploy.sh, README.md, docker-compose.yml, Makefile, values.yaml, app.example.io, www.example.fr.",
+		"Initials: J.R.R. Tolkien, J.-P. Martin, M.Sc, Ph.D, U.S., e.g., i.e., etc.",
+	}
+	eng := textEngine(nil, "glued-words")
+	for _, l := range lines {
+		if got := textMessages(eng.LintBytes("cv.md", []byte("# CV\n\n"+l+"\n"))); len(got) != 0 {
+			t.Errorf("%s\n  unexpected: %q", l, got)
+		}
+	}
+}

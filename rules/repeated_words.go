@@ -110,7 +110,7 @@ func repeatAt(src []byte, ws []Word, keys []string, i int) int {
 		if !sameRun(src, ws, keys, i, n) {
 			continue
 		}
-		if n == 1 && (grammaticalRepeats[keys[i]] || !hasLetter(keys[i]) || hasDigit(keys[i])) {
+		if n == 1 && (grammaticalRepeats[keys[i]] || !hasLetter(keys[i]) || hasDigit(keys[i]) || maskedDigits(keys[i])) {
 			return 0
 		}
 		if n > 1 && hasDigit(strings.Join(keys[i:i+n], "")) {
@@ -156,4 +156,10 @@ func hasLetter(s string) bool {
 
 func hasDigit(s string) bool {
 	return strings.IndexFunc(s, unicode.IsDigit) >= 0
+}
+
+// maskedDigits is a run of x standing for hidden digits (`07 xx xx xx
+// xx`): placeholder-text reports it.
+func maskedDigits(s string) bool {
+	return len(s) >= 2 && strings.Trim(s, "x") == ""
 }
