@@ -91,12 +91,12 @@ contains "$tmp/warnonly.out" '::warning file=testdata/action/cvs/bad.md,line=17'
 if grep -q 'broken-link' "$tmp/warnonly.out"; then fail "warnonly: --disable broken-link was ignored"; else ok "--disable broken-link honoured"; fi
 
 echo "== injection: shell syntax in paths, args and sarif-file is data"
+mkdir -p "$tmp/canary"
 INPUT_PATHS="\$(touch $pwned) \`touch $pwned\` ; rm -rf $tmp/canary ; $cvs/bad.md" \
 	INPUT_ARGS="--exclude=\$(touch\${IFS}$pwned)/** --exclude=\`touch$IFS$pwned\`" \
 	INPUT_SARIF_FILE="\$(touch $pwned).sarif" \
 	run_case inject
-mkdir -p "$tmp/canary"
-INPUT_PATHS="$cvs/clean.md;touch $pwned" INPUT_ARGS="\$(touch ) ; rm -rf $tmp/canary" run_case inject2
+INPUT_PATHS="$cvs/clean.md;touch $pwned" INPUT_ARGS="\$(touch $pwned) ; rm -rf $tmp/canary" run_case inject2
 [[ -d $tmp/canary ]] && ok "canary folder survives" || fail "inject: the canary folder was removed"
 if [[ -e $pwned ]]; then fail "inject: $pwned was created: an input was executed"; else ok "$pwned not created"; fi
 [[ $code == 2 ]] && ok "a bogus flag in args is a usage error (exit 2)" || fail "inject2: exit code $code, want 2"
