@@ -125,7 +125,10 @@ func quoteAll(ss []string) []string {
 
 // wordAround returns the run of letters and ligatures around offset i.
 func wordAround(text []byte, i int) (int, int) {
-	isW := func(r rune) bool { _, lig := ligatures[r]; return lig || unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }
+	isW := func(r rune) bool {
+		_, lig := ligatures[r]
+		return lig || unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+	}
 	s := i
 	for s > 0 {
 		r, n := utf8.DecodeLastRune(text[:s])
@@ -173,8 +176,14 @@ func reportBulletsAndPages(p *Pass, pr *Prose) {
 			if r >= 0xF000 && r <= 0xF0FF {
 				glyph = fmt.Sprintf("U+%04X (a Symbol or Wingdings font bullet)", r)
 			}
+			// The glyph must start the written line, or follow a list
+			// marker: in a table row it starts a cell, not a line.
 			srcLine := bytes.TrimLeft(src[s:e], " \t>")
-			if !p.Doc.Plain && listMarkerRE.Match(srcLine) {
+			afterMarker := listMarkerRE.Match(srcLine) && bytes.HasPrefix(bytes.TrimLeft(srcLine[listMarkerRE.FindIndex(srcLine)[1]:], " \t"), line[k:k+n])
+			if !bytes.HasPrefix(srcLine, line[k:k+n]) && !afterMarker {
+				continue
+			}
+			if !p.Doc.Plain && afterMarker {
 				p.Report(Finding{Start: gs, End: ge,
 					Message: fmt.Sprintf("bullet glyph %s after a Markdown list marker from a PDF or Word conversion: the item shows two bullets; delete the glyph", glyph)})
 				continue
