@@ -1,0 +1,243 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/cvlint/cvlint/rules/cvmodel"
+	"github.com/cvlint/cvlint/rules/dates"
+)
+
+// HeadingStructure reports an outline a reader or a parser cannot follow.
+var HeadingStructure = Register(&Rule{
+	ID:       "heading-structure",
+	Title:    "inconsistent heading structure",
+	Severity: Warning,
+	Requires: []*Analysis{ProseAnalysis},
+	Doc: Doc{
+		Why: "Applicant tracking systems, screen readers and the table of contents of a rendered CV read the outline from the heading levels. " +
+			"The rule reports a skipped level (`##` then `####`), more than one level-1 heading (the H1 is the CV's title, your name), " +
+			"entries of the same kind at different levels (one job at `###` while the others are `##`; a mission nested under its employer, whose dates fall within the employer's, is not one), " +
+			"and a bold or all-caps line used as a section title (`**Experience**`), which no parser sees as a heading. " +
+			"The fix for a pseudo-heading turns it into a real heading at the level the other sections use; apply it with `--fix=heading-structure`.",
+		Bad:  "# Jane Doe\n\n**Experience**\n\n## Acme — 2021 – 2024\n\n### Beta — 2018 – 2021\n\n#### Skills",
+		Good: "# Jane Doe\n\n## Experience\n\n### Acme — 2021 – 2024\n\n### Beta — 2018 – 2021\n\n## Skills",
+	},
+	Run: runHeadingStructure,
+})
+
+func runHeadingStructure(p *Pass) {
+	d := p.Doc
+	if d.Plain {
+		return // a plain-text file has no heading levels
+	}
+	var firstH1 *Heading
+	for _, h := range d.Headings {
+		if h.Parent != nil && h.Level > h.Parent.Level+1 {
+			p.Report(Finding{Start: h.Start, End: h.End, Message: fmt.Sprintf(
+				"heading level skipped: %q is level %d under the level-%d %q; use level %d",
+				h.Text, h.Level, h.Parent.Level, h.Parent.Text, h.Parent.Level+1)})
+		}
+		if h.Level == 1 {
+			if firstH1 == nil {
+				firstH1 = h
+			} else {
+				p.Report(Finding{Start: h.Start, End: h.End, Message: fmt.Sprintf(
+					"several level-1 headings: %q is a second H1 (the first is %q on line %d); keep one H1 for your name and make sections level 2",
+					h.Text, firstH1.Text, d.Lines.Pos(firstH1.Start).Line)})
+			}
+		}
+	}
+	checkEntryLevels(p)
+	checkPseudoHeadings(p)
+}
+
+// checkEntryLevels compares the levels of the dated headings of each
+// section: one job at ### among jobs at ## is reported. A dated heading
+// under a dated heading whose range contains it (a mission under its
+// employer) is nested, not misplaced.
+func checkEntryLevels(p *Pass) {
+	d := p.Doc
+	pr := ProseOf(p)
+	now := dates.FromTime(p.Now)
+	dated := map[*Heading]dates.Range{}
+	for i, h := range d.Headings {
+		if i == 0 && h.Level == 1 || cvmodel.ClassifyHeading(h.Text) != cvmodel.SectionUnknown {
+			continue // the name, or a section title
+		}
+		if r, ok := entryRange(d, pr, h); ok {
+			dated[h] = r
+		}
+	}
+	type entry struct {
+		h     *Heading
+		level int
+	}
+	groups := map[*Heading][]entry{}
+	var order []*Heading
+	for _, h := range d.Headings {
+		r, ok := dated[h]
+		if !ok {
+			continue
+		}
+		section := sectionOf(h)
+		top, nested := h, false
+		for a := h.Parent; a != nil && a != section; a = a.Parent {
+			if ar, ok := dated[a]; ok {
+				nested = dates.Within(r, ar, now)
+				break
+			}
+			top = a
+		}
+		if nested {
+			continue
+		}
+		if _, seen := groups[section]; !seen {
+			order = append(order, section)
+		}
+		groups[section] = append(groups[section], entry{h, top.Level})
+	}
+	for _, section := range order {
+		es := groups[section]
+		count := map[int]int{}
+		for _, e := range es {
+			count[e.level]++
+		}
+		if len(count) < 2 {
+			continue
+		}
+		levels := make([]int, 0, len(count))
+		for l := range count {
+			levels = append(levels, l)
+		}
+		first := es[0].level
+		sort.Slice(levels, func(i, j int) bool {
+			a, b := levels[i], levels[j]
+			if count[a] != count[b] {
+				return count[a] > count[b]
+			}
+			if (a == first) != (b == first) {
+				return a == first
+			}
+			return a < b
+		})
+		usual := levels[0]
+		where := "the CV"
+		if section != nil {
+			where = fmt.Sprintf("%q", section.Text)
+		}
+		for _, e := range es {
+			if e.level == usual {
+				continue
+			}
+			others := "other entries are"
+			if count[usual] == 1 {
+				others = "other entry is"
+			}
+			p.Report(Finding{Start: e.h.Start, End: e.h.End, Message: fmt.Sprintf(
+				"entry %q is at level %d while the %d %s of %s at level %d: entries of the same kind belong at the same level",
+				e.h.Text, e.level, count[usual], others, where, usual)})
+		}
+	}
+}
+
+// sectionOf is the nearest ancestor heading that names a section, or nil.
+func sectionOf(h *Heading) *Heading {
+	for a := h.Parent; a != nil; a = a.Parent {
+		if cvmodel.ClassifyHeading(a.Text) != cvmodel.SectionUnknown {
+			return a
+		}
+	}
+	return nil
+}
+
+// checkPseudoHeadings reports a paragraph that is only a bold run, or only
+// capitals, naming a known section: a title no parser sees.
+func checkPseudoHeadings(p *Pass) {
+	d := p.Doc
+	level := sectionLevel(d)
+	for n := d.AST.FirstChild(); n != nil; n = n.NextSibling() {
+		para, ok := n.(*ast.Paragraph)
+		if !ok || para.Lines().Len() != 1 {
+			continue
+		}
+		title, how := pseudoHeadingTitle(para, d.Source)
+		if title == "" || cvmodel.ClassifyHeading(title) == cvmodel.SectionUnknown {
+			continue
+		}
+		s, e := blockSpan(para, d.Source)
+		// Keep a trailing comment (a directive, say) on the line.
+		if i := strings.Index(string(d.Source[s:e]), "<!--"); i >= 0 {
+			e = s + i
+			for e > s && d.Source[e-1] == ' ' {
+				e--
+			}
+		}
+		repl := strings.Repeat("#", level) + " " + title
+		p.Report(Finding{Start: s, End: e,
+			Message: fmt.Sprintf("%s line %q used as a section heading: write it as a heading (`%s`) so parsers and readers see the section", how, title, repl),
+			Fix:     &Fix{Edits: []Edit{{Start: s, End: e, New: repl}}}})
+	}
+}
+
+// pseudoHeadingTitle returns the title of a one-line paragraph that is a
+// single bold run ("**Experience**", "**Skills:**") or all capitals
+// ("EXPERIENCE"), and how it is written.
+func pseudoHeadingTitle(para *ast.Paragraph, src []byte) (string, string) {
+	var strong *ast.Emphasis
+	for c := para.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Emphasis:
+			if c.Level != 2 || strong != nil {
+				return "", ""
+			}
+			strong = c
+		case *ast.Text:
+			if t := strings.TrimSpace(string(c.Segment.Value(src))); t != "" && t != ":" {
+				strong = nil
+				goto caps
+			}
+		case *ast.RawHTML:
+		default:
+			return "", ""
+		}
+	}
+	if strong != nil {
+		return strings.TrimRight(strings.TrimSpace(InlineText(strong, src)), " :"), "bold"
+	}
+caps:
+	t := strings.TrimRight(strings.TrimSpace(InlineText(para, src)), " :")
+	letters, upper := 0, 0
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	if letters >= 3 && upper == letters && len(strings.Fields(t)) <= maxTitleWords {
+		return t, "all-caps"
+	}
+	return "", ""
+}
+
+// sectionLevel is the level most section headings use, 2 when none does.
+func sectionLevel(d *Document) int {
+	count := map[int]int{}
+	best, bestN := 2, 0
+	for _, h := range d.Headings {
+		if cvmodel.ClassifyHeading(h.Text) == cvmodel.SectionUnknown {
+			continue
+		}
+		count[h.Level]++
+		if count[h.Level] > bestN {
+			best, bestN = h.Level, count[h.Level]
+		}
+	}
+	return best
+}

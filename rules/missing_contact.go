@@ -1,0 +1,87 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+)
+
+// MissingContact reports a CV with neither an e-mail address nor a phone
+// number.
+var MissingContact = Register(&Rule{
+	ID:       "missing-contact",
+	Title:    "no e-mail address and no phone number",
+	Severity: Warning,
+	Requires: []*Analysis{ProseAnalysis},
+	Doc: Doc{
+		Why: "A recruiter who likes a CV wants to call or write the same day; a profile link alone (LinkedIn, GitHub) makes them log in and wait. " +
+			"The rule looks for an e-mail address (a `mailto:` link, an autolink, an address in the text, in the front matter or in HTML, or a lightly obfuscated `jane [at] example [dot] com`) " +
+			"and a phone number in English and French formats (`+33 6 12 34 56 78`, `06 12 34 56 78`, `(555) 123-4567`, `+44 20 7946 0000`, `tel:` links). " +
+			"It reports on line 1 when there is neither.",
+		Bad:  "# Jane Doe\n\n[LinkedIn](https://www.linkedin.com/in/janedoe-example)\n\n## Experience",
+		Good: "# Jane Doe\n\njane.doe@example.com · +44 20 7946 0000 · [LinkedIn](https://www.linkedin.com/in/janedoe-example)\n\n## Experience",
+	},
+	Run: runMissingContact,
+})
+
+var (
+	emailRE           = regexp.MustCompile(`(?i)[a-z0-9._%+\-]+@[a-z0-9.\-]+\.[a-z]{2,}`)
+	obfuscatedEmailRE = regexp.MustCompile(`(?i)[a-z0-9._%+\-]+\s*[\[\(\{]\s*(?:at|@|arobase)\s*[\]\)\}]\s*[a-z0-9\-]+(?:\s*(?:[\[\(\{]\s*(?:dot|point)\s*[\]\)\}]|\.)\s*[a-z0-9\-]+)+`)
+	// Phone numbers: international (+33, +44, +1 …), French national
+	// (06 12 34 56 78), North American ((555) 123-4567, 555-123-4567) and
+	// British national (020 7946 0000, 07700 900123).
+	phoneRE = regexp.MustCompile(`(?:^|[^\w+])(` +
+		`\+\d{1,3}[ .\-\x{00A0}]?(?:\(0\)[ .\-\x{00A0}]?)?\(?\d{1,4}\)?(?:[ .\-\x{00A0}]?\d{2,4}){2,5}` +
+		`|0[1-9](?:[ .\-\x{00A0}]?\d{2}){4}` +
+		`|\(\d{3}\)[ \x{00A0}]?\d{3}[ .\-]\d{4}` +
+		`|\d{3}[.\-]\d{3}[.\-]\d{4}` +
+		`|0\d{2,4}[ \x{00A0}]\d{3,4}[ \x{00A0}]?\d{3,4}` +
+		`)(?:[^\w]|$)`)
+)
+
+func runMissingContact(p *Pass) {
+	d := p.Doc
+	if hasContact(d, ProseOf(p)) {
+		return
+	}
+	_, e := d.Lines.Line(1)
+	p.Report(Finding{Start: 0, End: e, Message: "no e-mail address and no phone number: a recruiter who wants to reach you has to go looking; add both near your name"})
+}
+
+func hasContact(d *Document, pr *Prose) bool {
+	for _, l := range d.Links {
+		dest := strings.ToLower(strings.TrimSpace(l.Dest))
+		if l.Email || strings.HasPrefix(dest, "mailto:") && len(dest) > len("mailto:") || strings.HasPrefix(dest, "tel:") && len(dest) > len("tel:") {
+			return true
+		}
+	}
+	// E-mails are masked out of the prose view, so read them from the
+	// source: text, front matter and HTML alike.
+	if emailRE.Match(d.Source) || obfuscatedEmailRE.Match(pr.Text) {
+		return true
+	}
+	for _, m := range phoneRE.FindAllSubmatchIndex(pr.Text, -1) {
+		if phoneDigits(pr.Text[m[2]:m[3]]) {
+			return true
+		}
+	}
+	if fm := d.FrontMatter; fm.End > 0 {
+		for _, m := range phoneRE.FindAllSubmatchIndex(d.Source[:fm.End], -1) {
+			if phoneDigits(d.Source[m[2]:m[3]]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// phoneDigits checks the number of digits of a phone number: 9 to 15 (the
+// E.164 maximum), which rules out dates and years.
+func phoneDigits(b []byte) bool {
+	n := 0
+	for _, c := range b {
+		if c >= '0' && c <= '9' {
+			n++
+		}
+	}
+	return n >= 9 && n <= 15
+}

@@ -1,0 +1,390 @@
+package rules
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/cvlint/cvlint/rules/dates"
+)
+
+// PersonalData reports what a recruiter may not base a decision on and a
+// CV therefore should not carry.
+var PersonalData = Register(&Rule{
+	ID:       "personal-data",
+	Title:    "personal data a recruiter may not use",
+	Severity: Warning,
+	Requires: []*Analysis{ProseAnalysis},
+	Doc: Doc{
+		Why: "Date of birth or age, marital status, number of children, nationality, religion, a social security number (French NIR, UK National Insurance number, US SSN) " +
+			"and a photo are grounds on which a recruiter may not select a candidate (anti-discrimination law in France, the UK, the US and the EU), " +
+			"and the GDPR's data-minimisation principle says a CV should carry only what the job needs. " +
+			"Leaving them out protects you from bias and spares the employer data it must not keep. " +
+			"Only clear statements are reported: `2 years of experience`, `10 ans d'expérience`, a graduation date, `single sign-on`, `married to the job`, " +
+			"`French` as a language skill and numbers inside code are not. " +
+			"A photo is an image whose alt text or file name says photo, portrait, headshot or avatar, or a `Photo:` line. " +
+			"If the job needs your right to work, say that (`Authorised to work in the EU`) rather than your nationality.",
+		Bad:  "# Jean Martin — né le 12/03/1985\n\n35 ans, marié, 2 enfants · Nationalité : française\n\n![Photo](photo-jean.jpg)",
+		Good: "# Jean Martin\n\njean.martin@example.fr · 06 12 34 56 78 · Permis B",
+	},
+	Run: runPersonalData,
+})
+
+// personalKind is what a piece of personal data is, and what the message
+// calls it.
+type personalKind string
+
+const (
+	pdBirth       personalKind = "date of birth"
+	pdAge         personalKind = "age"
+	pdMarital     personalKind = "marital status"
+	pdChildren    personalKind = "number of children"
+	pdNationality personalKind = "nationality"
+	pdReligion    personalKind = "religion"
+	pdGender      personalKind = "sex or gender"
+	pdSocial      personalKind = "social security number"
+	pdPhoto       personalKind = "photo"
+)
+
+func personalMessage(k personalKind, text string) string {
+	why := "recruiters may not select on it (anti-discrimination law), and GDPR data minimisation says a CV should hold only what the job needs: remove it"
+	switch k {
+	case pdSocial:
+		why = "it is an identity number that lets anyone impersonate you, recruiters have no use for it before hiring, and GDPR data minimisation says collect only what is needed: remove it"
+	case pdPhoto:
+		why = "a photo shows age, sex and origin, on which recruiters may not select (anti-discrimination law), and GDPR data minimisation says a CV should hold only what the job needs: remove it"
+	case pdNationality:
+		why += " (if the job needs it, state your right to work instead)"
+	}
+	text = strings.Join(strings.Fields(text), " ")
+	if len([]rune(text)) > 60 {
+		text = string([]rune(text)[:57]) + "…"
+	}
+	return fmt.Sprintf("%s %q: %s", k, text, why)
+}
+
+type pdHit struct {
+	start, end int
+	kind       personalKind
+}
+
+var (
+	// Labels whose value is always personal data: "Date of birth:",
+	// "Nationalité :", "Situation familiale :", "N° de sécurité sociale".
+	pdLabelRE = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(` +
+		`(?:date|place)\s+of\s+birth|birth\s*date|birthday|d\.?o\.?b\.?|date\s+(?:et\s+lieu\s+)?de\s+naissance|lieu\s+de\s+naissance|` +
+		`âge|age|` +
+		`marital\s+status|family\s+status|civil\s+status|situation\s+(?:familiale|matrimoniale)|état\s+civil|etat\s+civil|` +
+		`children|enfants|` +
+		`nationality|nationalities|citizenship|nationalité|nationalite|nationalités|` +
+		`religion|religious\s+affiliation|confession|` +
+		`sex|gender|sexe|` +
+		`social\s+security\s+(?:number|no\.?|#)|ssn|national\s+insurance\s+(?:number|no\.?)|ni\s+number|` +
+		`n°\s*(?:de\s+)?(?:sécurité\s+sociale|securite\s+sociale|ss|insee)|num[ée]ro\s+de\s+s[ée]curit[ée]\s+sociale|s[ée]curit[ée]\s+sociale|nir|` +
+		`photo|photograph|photographie)` +
+		`\s*:`)
+	// "Nationalité française" without a colon.
+	pdNationalityRE = regexp.MustCompile(`(?i)\b(?:nationalit[ée]|nationality)\s+\p{L}+`)
+	pdBornRE        = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(born(?:\s+on|\s+in)?|n[ée]e?\s+(?:le|en)|n[ée]\(e\)\s+(?:le|en))\s+`)
+	pdYearsOldRE    = regexp.MustCompile(`(?i)\b(\d{2})[\s-]*(?:years?|yrs?)[\s-]*old\b`)
+	pdAgedRE        = regexp.MustCompile(`(?i)\baged\s+(\d{2})\b`)
+	pdAnsRE         = regexp.MustCompile(`(?i)\b(\d{2})\s*ans\b`)
+	pdParentRE      = regexp.MustCompile(`(?i)\b(?:father|mother|parent|p[èe]re|m[èe]re)\s+(?:of|de)\s+(?:\d{1,2}|one|two|three|four|five|six|un|une|deux|trois|quatre|cinq|six)\s+(?:children|kids|sons?|daughters?|enfants?|fils|filles?)\b`)
+	// A segment that is nothing but a marital status, children or a
+	// religion: "35 ans, marié, 2 enfants", "Married with 2 children".
+	pdMaritalSegRE = regexp.MustCompile(`(?i)^(?:` +
+		`married|single|divorced|widowed|widow|widower|separated|engaged|in\s+a\s+(?:civil\s+partnership|relationship)|` +
+		`mari[ée]e?|mari[ée]\(e\)|c[ée]libataire|divorc[ée]e?|divorc[ée]\(e\)|veuf|veuve|s[ée]par[ée]e?|pacs[ée]e?|pacs[ée]\(e\)|en\s+couple|union\s+libre|concubinage|fianc[ée]e?)` +
+		`(?:\s+(?:with|avec)\s+(?:\d{1,2}|one|two|three|four|five|un|une|deux|trois|quatre|cinq)\s+(?:children|kids|child|enfants?))?$`)
+	pdChildrenSegRE = regexp.MustCompile(`(?i)^(?:(?:with|avec)\s+)?(?:\d{1,2}|one|two|three|four|five|six|un|une|deux|trois|quatre|cinq|six|no|sans)\s+(?:children|kids|child|enfants?)(?:\s*\([^)]*\))?$`)
+	pdReligionSegRE = regexp.MustCompile(`(?i)^(?:(?:practising|practicing|devout|pratiquant(?:e)?)\s+)?(?:` +
+		`catholic|roman\s+catholic|protestant|christian|muslim|jewish|buddhist|hindu|sikh|orthodox\s+christian|atheist|agnostic|` +
+		`catholique|protestante?|chr[ée]tien(?:ne)?|musulman(?:e)?|juif|juive|bouddhiste|hindou(?:e)?|ath[ée]e|agnostique)` +
+		`(?:\s+(?:practising|practicing|pratiquant(?:e)?))?$`)
+	// Always marital status, wherever they stand.
+	pdMaritalWordRE = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(c[ée]libataire|pacs[ée]e?|pacs[ée]\(e\)|mari[ée]\(e\))(?:[^\p{L}]|$)`)
+	// French NIR: sex, year, month, département (2A/2B in Corsica),
+	// commune, order number and a two-digit key, spaces optional.
+	pdNIRRE = regexp.MustCompile(`(?:^|[^\d])([12] ?\d{2} ?\d{2} ?(?:\d{2}|2[ABab]) ?\d{3} ?\d{3} ?\d{2})(?:[^\d]|$)`)
+	pdNIRContextRE = regexp.MustCompile(`(?i)(s[ée]curit[ée]\s+sociale|\bs[ée]cu\b|\bnir\b|\binsee\b|\bn°\s*ss\b|social\s+security)`)
+	pdNINORE       = regexp.MustCompile(`(?:^|[^\p{L}\d])([A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D])(?:[^\p{L}\d]|$)`)
+	pdSSNRE        = regexp.MustCompile(`(?:^|[^\d-])(\d{3}-\d{2}-\d{4})(?:[^\d-]|$)`)
+	pdSegmentSep   = regexp.MustCompile(`\s*(?:[,;|·•/\n:]|\s[-–—]\s)\s*`)
+	pdPhotoWordRE  = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(photo|portrait|headshot|head-shot|avatar|selfie|profile[\s_-]*(?:pic|picture|photo|image)|photo[\s_-]*d[’']?identit[ée]|id[\s_-]*photo)`)
+	pdNotPhotoRE   = regexp.MustCompile(`(?i)(galler|galerie|screenshot|capture|diagram|sch[ée]ma|logo|badge|project|projet|exhibition|exposition)`)
+	pdImgRE        = regexp.MustCompile(`(?is)<img\b[^>]*>`)
+	pdFrontKeyRE   = regexp.MustCompile(`(?im)^\s*(birth_?date|birthday|date_of_birth|dob|age|nationality|marital_status|religion|photo|avatar|picture|headshot)\s*:\s*\S`)
+)
+
+// Words before "N ans" that make it a duration, not an age: "depuis 10
+// ans", "plus de 15 ans".
+var pdDurationBefore = map[string]bool{
+	"depuis": true, "pendant": true, "durant": true, "de": true, "plus": true, "moins": true, "après": true,
+	"apres": true, "sur": true, "en": true, "environ": true, "dès": true, "des": true, "a": true, "y": true, "à": true,
+	"les": true, "ces": true, "mes": true, "nos": true, "quelque": true, "près": true, "pres": true, "de+": true,
+}
+
+func runPersonalData(p *Pass) {
+	pr := ProseOf(p)
+	src := p.Doc.Source
+	var hits []pdHit
+	for _, b := range pr.Blocks {
+		s, e, ok := proseSpan(b)
+		if !ok {
+			continue
+		}
+		hits = append(hits, personalInText(string(pr.Text[s:e]), s)...)
+	}
+	for _, l := range p.Doc.Links {
+		if l.Kind == LinkImage && looksLikePhoto(l.Text, l.Dest) {
+			hits = append(hits, pdHit{l.Start, l.End, pdPhoto})
+		}
+	}
+	for _, h := range p.Doc.HTML {
+		for _, m := range pdImgRE.FindAllIndex(src[h.Start:h.End], -1) {
+			tag := string(src[h.Start+m[0] : h.Start+m[1]])
+			if looksLikePhoto(htmlAttr(tag, "alt"), htmlAttr(tag, "src")) {
+				hits = append(hits, pdHit{h.Start + m[0], h.Start + m[1], pdPhoto})
+			}
+		}
+	}
+	if fm := p.Doc.FrontMatter; fm.End > 0 {
+		for _, m := range pdFrontKeyRE.FindAllSubmatchIndex(src[:fm.End], -1) {
+			key := strings.ToLower(string(src[m[2]:m[3]]))
+			k := pdBirth
+			switch {
+			case key == "age":
+				k = pdAge
+			case key == "nationality":
+				k = pdNationality
+			case key == "marital_status":
+				k = pdMarital
+			case key == "religion":
+				k = pdReligion
+			case key == "photo" || key == "avatar" || key == "picture" || key == "headshot":
+				k = pdPhoto
+			}
+			hits = append(hits, pdHit{m[2], lineEnd(src, m[2]), k})
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].start < hits[j].start })
+	last := -1
+	for _, h := range hits {
+		if h.start < last {
+			continue // inside an earlier finding: "Marital status: married"
+		}
+		last = h.end
+		p.Report(Finding{Start: h.start, End: h.end, Message: personalMessage(h.kind, string(src[h.start:h.end]))})
+	}
+}
+
+// personalInText finds personal data in one block of prose; base is the
+// block's offset in the source.
+func personalInText(t string, base int) []pdHit {
+	var hits []pdHit
+	add := func(s, e int, k personalKind) {
+		for e > s && (t[e-1] == ' ' || t[e-1] == '\n' || t[e-1] == '\t') {
+			e--
+		}
+		hits = append(hits, pdHit{base + s, base + e, k})
+	}
+	for _, m := range pdLabelRE.FindAllStringSubmatchIndex(t, -1) {
+		label := strings.ToLower(strings.Join(strings.Fields(t[m[2]:m[3]]), " "))
+		end := segmentEnd(t, m[1])
+		if strings.TrimSpace(t[m[1]:end]) == "" && !strings.HasPrefix(label, "photo") {
+			continue // a label with no value: a table header, say
+		}
+		k := labelKind(label)
+		if k == "" {
+			continue
+		}
+		add(m[2], end, k)
+	}
+	for _, m := range pdNationalityRE.FindAllStringIndex(t, -1) {
+		add(m[0], m[1], pdNationality)
+	}
+	for _, m := range pdBornRE.FindAllStringSubmatchIndex(t, -1) {
+		rest := t[m[1]:]
+		rs := dates.Find(rest)
+		if len(rs) == 0 || rs[0].Pos > 3 {
+			continue
+		}
+		add(m[2], m[1]+rs[0].EndPos, pdBirth)
+	}
+	for _, m := range pdYearsOldRE.FindAllStringSubmatchIndex(t, -1) {
+		if n, _ := strconv.Atoi(t[m[2]:m[3]]); n >= 14 && n <= 80 {
+			add(m[0], m[1], pdAge)
+		}
+	}
+	for _, m := range pdAgedRE.FindAllStringSubmatchIndex(t, -1) {
+		if n, _ := strconv.Atoi(t[m[2]:m[3]]); n >= 14 && n <= 80 {
+			add(m[0], m[1], pdAge)
+		}
+	}
+	for _, m := range pdAnsRE.FindAllStringSubmatchIndex(t, -1) {
+		if n, _ := strconv.Atoi(t[m[2]:m[3]]); n >= 16 && n <= 75 && ansIsAge(t, m[0], m[1]) {
+			add(m[0], m[1], pdAge)
+		}
+	}
+	for _, m := range pdParentRE.FindAllStringIndex(t, -1) {
+		add(m[0], m[1], pdChildren)
+	}
+	for _, m := range pdMaritalWordRE.FindAllStringSubmatchIndex(t, -1) {
+		add(m[2], m[3], pdMarital)
+	}
+	for _, sg := range segments(t) {
+		seg := t[sg.Start:sg.End]
+		switch {
+		case pdMaritalSegRE.MatchString(seg):
+			add(sg.Start, sg.End, pdMarital)
+		case pdChildrenSegRE.MatchString(seg):
+			add(sg.Start, sg.End, pdChildren)
+		case pdReligionSegRE.MatchString(seg):
+			add(sg.Start, sg.End, pdReligion)
+		}
+	}
+	for _, m := range pdNIRRE.FindAllStringSubmatchIndex(t, -1) {
+		num := t[m[2]:m[3]]
+		if nirKeyValid(num) || pdNIRContextRE.MatchString(t[max(0, m[2]-40):m[2]]) {
+			add(m[2], m[3], pdSocial)
+		}
+	}
+	for _, m := range pdNINORE.FindAllStringSubmatchIndex(t, -1) {
+		add(m[2], m[3], pdSocial)
+	}
+	for _, m := range pdSSNRE.FindAllStringSubmatchIndex(t, -1) {
+		area, _ := strconv.Atoi(t[m[2] : m[2]+3])
+		if area != 0 && area != 666 && area < 900 {
+			add(m[2], m[3], pdSocial)
+		}
+	}
+	return hits
+}
+
+func labelKind(label string) personalKind {
+	switch {
+	case strings.Contains(label, "birth") || strings.Contains(label, "naissance") || strings.ReplaceAll(label, ".", "") == "dob":
+		return pdBirth
+	case label == "âge" || label == "age":
+		return pdAge
+	case strings.Contains(label, "status") || strings.Contains(label, "situation") || strings.Contains(label, "civil"):
+		return pdMarital
+	case label == "children" || label == "enfants":
+		return pdChildren
+	case strings.HasPrefix(label, "national") || strings.HasPrefix(label, "citizen"):
+		return pdNationality
+	case strings.HasPrefix(label, "relig") || label == "confession":
+		return pdReligion
+	case label == "sex" || label == "gender" || label == "sexe":
+		return pdGender
+	case strings.HasPrefix(label, "photo"):
+		return pdPhoto
+	}
+	return pdSocial
+}
+
+// segmentEnd is where the value after a label stops: at the end of the
+// line or at a separator between items.
+func segmentEnd(t string, from int) int {
+	for i := from; i < len(t); i++ {
+		switch t[i] {
+		case '\n', ',', ';', '|':
+			return i
+		}
+		if strings.HasPrefix(t[i:], "·") || strings.HasPrefix(t[i:], "•") || strings.HasPrefix(t[i:], " — ") || strings.HasPrefix(t[i:], " – ") {
+			return i
+		}
+	}
+	return len(t)
+}
+
+// segments splits a block into the items of a list written inline:
+// "35 ans, marié, 2 enfants · Permis B".
+func segments(t string) []Span {
+	var out []Span
+	start := 0
+	emit := func(s, e int) {
+		for s < e && (t[s] == ' ' || t[s] == '\t' || t[s] == '.' || t[s] == '(') {
+			s++
+		}
+		for e > s && (t[e-1] == ' ' || t[e-1] == '\t' || t[e-1] == '.' || t[e-1] == ')' || t[e-1] == '!') {
+			e--
+		}
+		if e > s {
+			out = append(out, Span{s, e})
+		}
+	}
+	for _, m := range pdSegmentSep.FindAllStringIndex(t, -1) {
+		emit(start, m[0])
+		start = m[1]
+	}
+	emit(start, len(t))
+	return out
+}
+
+// ansIsAge says whether "N ans" at t[s:e] states an age ("35 ans",
+// "Âge : 35 ans") rather than a duration ("10 ans d'expérience", "depuis
+// 12 ans").
+func ansIsAge(t string, s, e int) bool {
+	before := strings.Fields(strings.ToLower(t[:s]))
+	if n := len(before); n > 0 {
+		w := strings.Trim(before[n-1], "(,;:")
+		if pdDurationBefore[w] || strings.HasSuffix(w, "'") || strings.HasSuffix(w, "’") {
+			return false
+		}
+	}
+	rest := strings.TrimLeft(t[e:], " \t\u00a0")
+	if rest == "" {
+		return true
+	}
+	switch rest[0] {
+	case ',', '.', ';', '|', ')', '\n', '/':
+		return true
+	}
+	return strings.HasPrefix(rest, "·") || strings.HasPrefix(rest, "•") || strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "-")
+}
+
+// nirKeyValid checks the key of a French NIR: 97 minus the 13-digit
+// number modulo 97, with 2A and 2B counted as 19 and 18.
+func nirKeyValid(s string) bool {
+	s = strings.ReplaceAll(strings.ToUpper(s), " ", "")
+	if len(s) != 15 {
+		return false
+	}
+	body, key := s[:13], s[13:]
+	switch body[5:7] {
+	case "2A":
+		body = body[:5] + "19" + body[7:]
+	case "2B":
+		body = body[:5] + "18" + body[7:]
+	}
+	n, err := strconv.ParseUint(body, 10, 64)
+	k, err2 := strconv.Atoi(key)
+	if err != nil || err2 != nil {
+		return false
+	}
+	return int(97-n%97) == k
+}
+
+// looksLikePhoto says whether an image is a photo of the candidate, from
+// its alt text and file name; a project gallery or a screenshot is not.
+func looksLikePhoto(alt, dest string) bool {
+	name := path.Base(dest)
+	if pdNotPhotoRE.MatchString(alt) || pdNotPhotoRE.MatchString(name) {
+		return false
+	}
+	return pdPhotoWordRE.MatchString(alt) || pdPhotoWordRE.MatchString(name)
+}
+
+// htmlAttr reads a quoted attribute of an HTML tag.
+func htmlAttr(tag, name string) string {
+	re := regexp.MustCompile(`(?i)\s` + name + `\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)`)
+	m := re.FindStringSubmatch(tag)
+	if m == nil {
+		return ""
+	}
+	return strings.Trim(m[1], `"'`)
+}

@@ -1,0 +1,196 @@
+package rules
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/cvlint/cvlint/rules/cvmodel"
+	"github.com/cvlint/cvlint/rules/dates"
+)
+
+// Helpers shared by the structure rules (missing-name, missing-section,
+// heading-structure, empty-section): where the CV's section titles are,
+// whether a line reads as a person's name, and the dates of an entry
+// heading.
+
+// sectionTitle is a place that names a section: a heading, a line that
+// stands alone (bold, all caps, or a plain-text line) or the label of an
+// inline list ("Skills: Go, SQL").
+type sectionTitle struct {
+	Kind       cvmodel.SectionKind
+	Start, End int
+	Heading    *Heading // nil when the title is not a Markdown heading
+}
+
+// maxTitleWords bounds a line that may be a section title on its own.
+const maxTitleWords = 6
+
+// sectionTitles lists every section title of the document, in order.
+func sectionTitles(d *Document, pr *Prose) []sectionTitle {
+	var out []sectionTitle
+	for _, h := range d.Headings {
+		if k := cvmodel.ClassifyHeading(h.Text); k != cvmodel.SectionUnknown {
+			out = append(out, sectionTitle{Kind: k, Start: h.Start, End: h.End, Heading: h})
+		}
+	}
+	for _, b := range pr.Blocks {
+		if b.Kind == BlockHeading || b.Kind == BlockTableCell {
+			continue
+		}
+		s, e, ok := proseSpan(b)
+		if !ok {
+			continue
+		}
+		text := strings.TrimSpace(string(pr.Text[s:e]))
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			text = text[:i] // the first line of a paragraph may be its title
+		}
+		if len(strings.Fields(text)) <= maxTitleWords {
+			if k := cvmodel.ClassifyHeading(text); k != cvmodel.SectionUnknown {
+				out = append(out, sectionTitle{Kind: k, Start: s, End: e})
+				continue
+			}
+		}
+		if i := strings.IndexByte(text, ':'); i > 0 && len(strings.Fields(text[:i])) <= 3 {
+			if k := cvmodel.ClassifyHeading(text[:i]); k != cvmodel.SectionUnknown {
+				out = append(out, sectionTitle{Kind: k, Start: s, End: e})
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// firstContentLine returns the first line after the front matter that is
+// neither blank nor only an HTML comment, or 0.
+func firstContentLine(d *Document, after int) int {
+	for n := d.Lines.Pos(after).Line; n <= d.Lines.Count(); n++ {
+		s, e := d.Lines.Line(n)
+		if s < after || s < d.FrontMatter.End {
+			continue
+		}
+		line := strings.TrimSpace(string(d.Source[s:e]))
+		if line == "" || strings.HasPrefix(line, "<!--") && strings.HasSuffix(line, "-->") {
+			continue
+		}
+		return n
+	}
+	return 0
+}
+
+// nameParticles are the lower-case words of a name: "Jean de La Fontaine",
+// "Ludwig van Beethoven".
+var nameParticles = map[string]bool{
+	"de": true, "du": true, "des": true, "la": true, "le": true, "d'": true, "van": true, "von": true, "der": true,
+	"den": true, "da": true, "di": true, "dos": true, "das": true, "del": true, "della": true, "el": true, "al": true,
+	"bin": true, "ben": true, "ibn": true, "y": true, "ter": true, "ten": true, "af": true, "zu": true, "e": true,
+}
+
+// notNameWords are capitalised words that open a CV but are no name.
+var notNameWords = map[string]bool{
+	"cv": true, "curriculum": true, "vitae": true, "resume": true, "résumé": true, "about": true, "me": true,
+	"engineer": true, "developer": true, "manager": true, "senior": true, "junior": true, "lead": true,
+	"consultant": true, "designer": true, "analyst": true, "architect": true, "software": true, "data": true,
+	"ingénieur": true, "ingénieure": true, "développeur": true, "développeuse": true, "chef": true,
+	"projet": true, "chargé": true, "chargée": true, "responsable": true, "directeur": true, "directrice": true,
+	"stagiaire": true, "freelance": true, "profil": true, "profile": true, "summary": true, "objective": true,
+	"experienced": true, "passionate": true, "motivated": true, "i": true, "i'm": true, "je": true, "the": true,
+	"a": true, "an": true, "un": true, "une": true, "with": true, "avec": true, "and": true, "et": true,
+	"dear": true, "madame": true, "monsieur": true, "hello": true, "bonjour": true, "welcome": true,
+}
+
+// nameLabels introduce a name: "Name: Jane Doe", "Nom : Martin".
+var nameLabels = []string{"name", "full name", "nom", "nom et prénom", "prénom et nom", "nom prénom", "prénom nom"}
+
+// nameLike reports whether a line reads as a person's name, possibly
+// followed by a title after a separator ("Jane Doe — Data Engineer").
+func nameLike(line string) bool {
+	line = strings.TrimSpace(line)
+	if i := strings.IndexByte(line, ':'); i > 0 {
+		label := strings.ToLower(strings.TrimSpace(line[:i]))
+		for _, l := range nameLabels {
+			if label == l {
+				line = strings.TrimSpace(line[i+1:])
+				break
+			}
+		}
+	}
+	for _, sep := range []string{" — ", " – ", " - ", "|", "·", "•", ",", " / ", "(", "<", ":"} {
+		if i := strings.Index(line, sep); i > 0 {
+			line = line[:i]
+		}
+	}
+	line = strings.TrimSpace(strings.Trim(line, "*_#` "))
+	if line == "" || utf8.RuneCountInString(line) > 50 {
+		return false
+	}
+	if cvmodel.ClassifyHeading(line) != cvmodel.SectionUnknown {
+		return false
+	}
+	words := strings.Fields(line)
+	if len(words) > 5 {
+		return false
+	}
+	capitalised := 0
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		if notNameWords[lw] {
+			return false
+		}
+		if nameParticles[lw] || strings.HasPrefix(lw, "d'") || strings.HasPrefix(lw, "d’") {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		for _, c := range w {
+			if !unicode.IsLetter(c) && !unicode.Is(unicode.Mn, c) && c != '-' && c != '\'' && c != '’' && c != '.' {
+				return false
+			}
+		}
+		capitalised++
+	}
+	return capitalised >= 1
+}
+
+// entryRange returns the date range an entry heading carries: in its own
+// text ("## Acme, 2019 – 2022") or on the line after it ("*March 2019 –
+// Present*"). ok is false for a heading without a range.
+func entryRange(d *Document, pr *Prose, h *Heading) (dates.Range, bool) {
+	if r, ok := firstRange(h.Text); ok {
+		return r, true
+	}
+	next := h.Node.NextSibling()
+	if next == nil {
+		return dates.Range{}, false
+	}
+	if _, ok := next.(*ast.Paragraph); !ok {
+		return dates.Range{}, false
+	}
+	s, e := blockSpan(next, d.Source)
+	line := string(pr.Text[s:e])
+	if i := strings.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	if len(strings.Fields(line)) > 12 {
+		return dates.Range{}, false
+	}
+	return firstRange(line)
+}
+
+// firstRange is the first date range in s; a lone date ("2019") counts
+// only when it is all there is besides words ("Acme, 2019").
+func firstRange(s string) (dates.Range, bool) {
+	for _, r := range dates.Find(s) {
+		if r.Problem != "" {
+			continue
+		}
+		return r, true
+	}
+	return dates.Range{}, false
+}
