@@ -63,7 +63,7 @@ func runBrokenLink(p *Pass) {
 		if excluded(exclude, l.Dest) {
 			continue
 		}
-		if l.Kind != LinkBare {
+		if l.Kind != LinkBare && !l.Email { // <jane@example.com> is an e-mail autolink
 			if msg := checkLinkTarget(p, l, slugs); msg != "" {
 				p.Report(Finding{Start: l.DestStart, End: l.DestEnd, Message: msg})
 				continue
