@@ -94,7 +94,7 @@ echo "== injection: shell syntax in paths, args and sarif-file is data"
 mkdir -p "$tmp/canary"
 INPUT_PATHS="\$(touch $pwned) \`touch $pwned\` ; rm -rf $tmp/canary ; $cvs/bad.md" \
 	INPUT_ARGS="--exclude=\$(touch\${IFS}$pwned)/** --exclude=\`touch$IFS$pwned\`" \
-	INPUT_SARIF_FILE="\$(touch $pwned).sarif" \
+	INPUT_SARIF_FILE="$tmp/\$(touch $pwned).sarif" \
 	run_case inject
 INPUT_PATHS="$cvs/clean.md;touch $pwned" INPUT_ARGS="\$(touch $pwned) ; rm -rf $tmp/canary" run_case inject2
 [[ -d $tmp/canary ]] && ok "canary folder survives" || fail "inject: the canary folder was removed"
