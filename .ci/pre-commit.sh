@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Tests the pre-commit hook (.pre-commit-hooks.yaml) with the real
+# pre-commit from Debian: in a throw-away git repository holding a bad and
+# a clean CV, `pre-commit try-repo <this repo> cvlint --files …` must fail
+# on the bad CV and pass on the clean one. try-repo takes this repository's
+# HEAD plus its uncommitted changes to tracked files (set PRE_COMMIT_REF=HEAD
+# to take HEAD alone), and pre-commit's golang language runs `go install
+# ./...` in it, which needs the Go module proxy.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$PWD
+
+fail() { echo "FAIL: pre-commit: $*"; exit 1; }
+
+if ! command -v pre-commit >/dev/null; then
+	echo "== install pre-commit (Debian)"
+	apt_install() { DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends pre-commit >/dev/null; }
+	apt_install || { apt-get -o DPkg::Lock::Timeout=300 update -qq && apt_install; } || fail "cannot install pre-commit"
+fi
+echo "== $(pre-commit --version)"
+
+tmp=$(mktemp -d)
+cleanup() {
+	# Go's module cache is read-only; make it removable first.
+	chmod -R u+w -- "$tmp" 2>/dev/null || true
+	rm -rf -- "$tmp"
+}
+trap cleanup EXIT
+
+# Hooks are built into a fresh PRE_COMMIT_HOME every run. The Go module
+# cache is shared with the rest of CI so go install downloads nothing twice.
+export PRE_COMMIT_HOME=$tmp/pre-commit-home
+GOMODCACHE=$(go env GOMODCACHE)
+export GOMODCACHE
+# A clone owned by another user (CI runs this under sudo) is "dubious" to
+# git, and pre-commit clones it: trust this one folder for this script.
+export GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=safe.directory GIT_CONFIG_VALUE_0=$repo
+
+work=$tmp/cvs
+mkdir -p "$work"
+cp testdata/action/cvs/clean.md "$work/clean.md"
+cp testdata/action/cvs/clean.txt "$work/clean.txt"
+# The bad CV fails on a placeholder link, an error that no rule change
+# will take back.
+cp testdata/action/cvs/bad.md "$work/bad.md"
+git -C "$work" init -q
+git -C "$work" add bad.md clean.md clean.txt
+git -C "$work" -c user.name=ci -c user.email=ci@example.com -c commit.gpgsign=false commit -q -m "CVs"
+
+ref=()
+[[ -z ${PRE_COMMIT_REF:-} ]] || ref=(--ref "$PRE_COMMIT_REF")
+
+# try FILE…: pre-commit's exit code on those files, its output in $tmp/out.
+try() {
+	local code=0
+	(cd "$work" && pre-commit try-repo "$repo" cvlint "${ref[@]}" --verbose --color never --files "$@") >"$tmp/out" 2>&1 || code=$?
+	return "$code"
+}
+
+echo "== bad.md must fail"
+if try bad.md; then
+	cat "$tmp/out"
+	fail "the hook passed on bad.md"
+fi
+grep -q 'broken-link' "$tmp/out" || { cat "$tmp/out"; fail "the hook failed on bad.md, but not with a broken-link finding"; }
+grep -q 'bad.md:12:32: error broken-link' "$tmp/out" || { cat "$tmp/out"; fail "no bad.md:12:32 broken-link finding"; }
+echo "ok: fails with $(grep -c 'error broken-link' "$tmp/out") broken-link errors"
+
+echo "== clean.md and clean.txt must pass"
+if ! try clean.md clean.txt; then
+	cat "$tmp/out"
+	fail "the hook failed on the clean CVs"
+fi
+grep -q '^cvlint\.*Passed' "$tmp/out" || { cat "$tmp/out"; fail "the hook did not report Passed"; }
+echo "ok: passes"
+
+echo "== a file of another type is not passed to the hook"
+printf 'not a CV [x](#)\n' >"$work/script.py"
+if ! try script.py || ! grep -q 'no files to check' "$tmp/out"; then
+	cat "$tmp/out"
+	fail "the hook ran on a .py file"
+fi
+echo "ok: skipped"
+
+echo "PASS: pre-commit (try-repo fails on bad.md, passes on the clean CVs)"
