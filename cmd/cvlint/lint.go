@@ -58,6 +58,9 @@ func runLint(cmd *cobra.Command, o *options, args []string, stdin io.Reader, std
 		return usageErr("%v", err)
 	}
 	settings.FileExists = func(p string) bool { _, err := os.Stat(p); return err == nil }
+	for _, out := range outs {
+		settings.WantTimeline = settings.WantTimeline || out.format == "html" // the report draws it
+	}
 	if o.online {
 		checker := linkcheck.New(linkcheck.Options{
 			AllowPrivate: o.allowPrivate,
@@ -250,9 +253,9 @@ func parseOutputs(specs []string, outPath string) ([]output, error) {
 			name, path, _ := strings.Cut(part, "=")
 			name = strings.ToLower(strings.TrimSpace(name))
 			switch name {
-			case "text", "json", "sarif", "github":
+			case "text", "json", "sarif", "github", "html":
 			default:
-				return nil, fmt.Errorf("--format %q: want text, json, sarif or github", name)
+				return nil, fmt.Errorf("--format %q: want text, json, sarif, github or html", name)
 			}
 			if path == "" {
 				path = outPath
@@ -280,6 +283,8 @@ func (o output) write(run *report.Run, stdout io.Writer, color bool) error {
 		err = report.JSON(&buf, run)
 	case "sarif":
 		err = report.SARIF(&buf, run)
+	case "html":
+		err = report.HTML(&buf, run)
 	case "github":
 		var summary bytes.Buffer
 		err = report.GitHub(&buf, run, stepSummaryWriter(&summary))

@@ -61,7 +61,7 @@ command line are linted whatever their extension; "-" reads standard input.`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	f := root.Flags()
-	f.StringArrayVarP(&o.formats, "format", "f", nil, "report format: text, json, sarif or github; FORMAT=FILE writes that report to FILE (repeatable)")
+	f.StringArrayVarP(&o.formats, "format", "f", nil, "report format: text, json, sarif, github or html; FORMAT=FILE writes that report to FILE (repeatable)")
 	f.StringVarP(&o.output, "output", "o", "", "write the report to `FILE` instead of standard output")
 	f.StringVar(&o.failOn, "fail-on", "warning", "exit 1 when a finding is at or above this severity: error, warning, info or none")
 	f.StringSliceVar(&o.enable, "enable", nil, "turn on `RULE` even if the config turns it off (repeatable, comma-separated)")
