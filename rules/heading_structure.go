@@ -65,6 +65,10 @@ func checkEntryLevels(p *Pass) {
 	pr := ProseOf(p)
 	now := dates.FromTime(p.Now)
 	dated := map[*Heading]dates.Range{}
+	var title *Heading // the name: entries are not compared through it
+	if len(d.Headings) > 0 && d.Headings[0].Level == 1 {
+		title = d.Headings[0]
+	}
 	for i, h := range d.Headings {
 		if i == 0 && h.Level == 1 || cvmodel.ClassifyHeading(h.Text) != cvmodel.SectionUnknown {
 			continue // the name, or a section title
@@ -86,7 +90,7 @@ func checkEntryLevels(p *Pass) {
 		}
 		section := sectionOf(h)
 		top, nested := h, false
-		for a := h.Parent; a != nil && a != section; a = a.Parent {
+		for a := h.Parent; a != nil && a != section && a != title; a = a.Parent {
 			if ar, ok := dated[a]; ok {
 				nested = dates.Within(r, ar, now)
 				break
@@ -134,13 +138,13 @@ func checkEntryLevels(p *Pass) {
 			if e.level == usual {
 				continue
 			}
-			others := "other entries are"
+			others := "other entries of %s are"
 			if count[usual] == 1 {
-				others = "other entry is"
+				others = "other entry of %s is"
 			}
 			p.Report(Finding{Start: e.h.Start, End: e.h.End, Message: fmt.Sprintf(
-				"entry %q is at level %d while the %d %s of %s at level %d: entries of the same kind belong at the same level",
-				e.h.Text, e.level, count[usual], others, where, usual)})
+				"entry %q is at level %d while the %d "+fmt.Sprintf(others, where)+" at level %d: entries of the same kind belong at the same level",
+				e.h.Text, e.level, count[usual], usual)})
 		}
 	}
 }

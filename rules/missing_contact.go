@@ -54,10 +54,17 @@ func hasContact(d *Document, pr *Prose) bool {
 			return true
 		}
 	}
-	// E-mails are masked out of the prose view, so read them from the
-	// source: text, front matter and HTML alike.
-	if emailRE.Match(d.Source) || obfuscatedEmailRE.Match(pr.Text) {
+	// E-mails are masked out of the prose view. In Markdown, linkify has
+	// made those of the text links (above); read the rest from the front
+	// matter and the HTML, and never from code. A plain-text file has no
+	// code: read it all.
+	if d.Plain && emailRE.Match(d.Source) || emailRE.Match(d.Source[:d.FrontMatter.End]) || obfuscatedEmailRE.Match(pr.Text) {
 		return true
+	}
+	for _, h := range d.HTML {
+		if emailRE.Match(d.Source[h.Start:h.End]) {
+			return true
+		}
 	}
 	for _, m := range phoneRE.FindAllSubmatchIndex(pr.Text, -1) {
 		if phoneDigits(pr.Text[m[2]:m[3]]) {

@@ -45,7 +45,7 @@ func runMissingName(p *Pass) {
 			n = firstContentLine(d, e+1)
 			continue
 		}
-		if nameLike(text) {
+		if openingIsName(d, s, e, text) {
 			return
 		}
 		firstLines = append(firstLines, n)
@@ -56,7 +56,7 @@ func runMissingName(p *Pass) {
 	}
 	// A name as a level-1 heading further down (under a banner, say).
 	for _, h := range d.Headings {
-		if h.Level == 1 && !d.Plain && nameLike(h.Text) {
+		if h.Level == 1 && !d.Plain && nameLike(h.Text, 1) {
 			return
 		}
 	}
@@ -100,4 +100,23 @@ func describeOpening(d *Document, s, e int) string {
 		}
 	}
 	return "\"" + t + "\""
+}
+
+// openingIsName judges the opening line: a heading may hold a name of one
+// word ("# Jane"), a line of text needs two ("Jane Doe"), and a list item
+// is never a name.
+func openingIsName(d *Document, s, e int, text string) bool {
+	if d.Plain {
+		return nameLike(text, 2)
+	}
+	for _, h := range d.Headings {
+		if h.Start == s {
+			return nameLike(text, 1)
+		}
+	}
+	raw := strings.TrimLeft(string(d.Source[s:e]), " ")
+	if strings.HasPrefix(raw, "- ") || strings.HasPrefix(raw, "* ") || strings.HasPrefix(raw, "+ ") {
+		return false
+	}
+	return nameLike(text, 2)
 }

@@ -266,6 +266,8 @@ func personalInText(t string, base int) []pdHit {
 
 func labelKind(label string) personalKind {
 	switch {
+	case strings.Contains(label, "insurance") || strings.Contains(label, "security") || strings.Contains(label, "sécu") || strings.Contains(label, "secu"):
+		return pdSocial
 	case strings.Contains(label, "birth") || strings.Contains(label, "naissance") || strings.ReplaceAll(label, ".", "") == "dob":
 		return pdBirth
 	case label == "âge" || label == "age":

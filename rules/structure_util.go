@@ -107,8 +107,9 @@ var notNameWords = map[string]bool{
 var nameLabels = []string{"name", "full name", "nom", "nom et prénom", "prénom et nom", "nom prénom", "prénom nom"}
 
 // nameLike reports whether a line reads as a person's name, possibly
-// followed by a title after a separator ("Jane Doe — Data Engineer").
-func nameLike(line string) bool {
+// followed by a title after a separator ("Jane Doe — Data Engineer"),
+// with at least minWords capitalised words.
+func nameLike(line string, minWords int) bool {
 	line = strings.TrimSpace(line)
 	if i := strings.IndexByte(line, ':'); i > 0 {
 		label := strings.ToLower(strings.TrimSpace(line[:i]))
@@ -155,7 +156,7 @@ func nameLike(line string) bool {
 		}
 		capitalised++
 	}
-	return capitalised >= 1
+	return capitalised >= minWords
 }
 
 // entryRange returns the date range an entry heading carries: in its own
