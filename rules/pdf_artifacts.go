@@ -229,8 +229,42 @@ func pageFurniture(line string) string {
 	return ""
 }
 
+var fieldCodeHints = [][]byte{[]byte("HYPERLINK"), []byte("PAGEREF"), []byte("MERGEFORMAT"), []byte("TOC"), []byte("{"), []byte("REF")}
+
+func containsAny(b []byte, subs [][]byte) bool {
+	for _, s := range subs {
+		if bytes.Contains(b, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// hyphenAtLineEnd is the cheap test before hyphenBreakRE: a '-' followed
+// by nothing but blanks up to the end of its line.
+func hyphenAtLineEnd(b []byte) bool {
+	for i := bytes.IndexByte(b, '-'); i >= 0; {
+		j := i + 1
+		for j < len(b) && (b[j] == ' ' || b[j] == '\t' || b[j] == '\r') {
+			j++
+		}
+		if j < len(b) && b[j] == '\n' {
+			return true
+		}
+		k := bytes.IndexByte(b[i+1:], '-')
+		if k < 0 {
+			return false
+		}
+		i += 1 + k
+	}
+	return false
+}
+
 func reportFieldCodes(p *Pass, pr *Prose) {
 	src := p.Doc.Source
+	if !containsAny(pr.Text, fieldCodeHints) {
+		return // the regexp is costly and field codes are rare
+	}
 	for _, m := range fieldCodeRE.FindAllIndex(pr.Text, -1) {
 		// The prose view masks a URL in quotes; take it from the source.
 		if j := m[1]; bytes.HasPrefix(src[m[0]:], []byte("HYPERLINK")) {
@@ -251,6 +285,9 @@ func reportFieldCodes(p *Pass, pr *Prose) {
 
 func reportLineBreakHyphens(p *Pass, pr *Prose) {
 	text := pr.Text
+	if !hyphenAtLineEnd(text) {
+		return
+	}
 	var lang lexicon.Lang
 	for _, m := range hyphenBreakRE.FindAllSubmatchIndex(text, -1) {
 		head := string(text[m[2]:m[3]])

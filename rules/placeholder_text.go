@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -31,7 +32,36 @@ type placeholderPattern struct {
 	re   *regexp.Regexp
 	what string // what the placeholder is, for the message
 	do   string // what to do about it
+	// hints are lower-case strings one of which must occur in a block for
+	// re to match there: a cheap test that spares most blocks the regexp.
+	hints []string
 }
+
+// mayMatch applies a pattern's hints to a block already lower-cased.
+func mayMatch(lower []byte, hints []string) bool {
+	if len(hints) == 0 {
+		return true
+	}
+	for _, h := range hints {
+		if bytes.Contains(lower, []byte(h)) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerASCII lower-cases ASCII letters only, keeping byte offsets.
+func lowerASCII(b []byte, buf []byte) []byte {
+	buf = append(buf[:0], b...)
+	for i, c := range buf {
+		if c >= 'A' && c <= 'Z' {
+			buf[i] = c + 'a' - 'A'
+		}
+	}
+	return buf
+}
+
+var digitHints = []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}
 
 const (
 	doReplace = "replace it with your own text or delete it"
@@ -41,17 +71,17 @@ const (
 )
 
 var placeholderPatterns = []placeholderPattern{
-	{regexp.MustCompile(`(?i)\blorem ipsum(?: dolor sit amet)?\b`), "filler text", doReplace},
+	{regexp.MustCompile(`(?i)\blorem ipsum(?: dolor sit amet)?\b`), "filler text", doReplace, []string{"lorem"}},
 	// Masked phone numbers: 07 xx xx xx xx, +33 6 XX XX XX XX, (XXX) XXX-XXXX.
-	{regexp.MustCompile(`(?:\+\d{1,3}[ .-]?)?(?:\(?(?:\d{1,4}|[xX]{2,4})\)?[ .-]?){0,2}(?:[xX]{2,4}[ .-]?){2,}[xX0-9]{0,4}`), "a masked phone number", doContact},
-	{regexp.MustCompile(`(?:\+\d{1,3}[ .]?\d|\(\d{3}\)|0\d?)[ .-]?\d{1,4}(?:[ .-]?\d{2,4}){2,4}\b|\b123[ .-]456[ .-]7890\b`), "a sample phone number", doContact},
-	{regexp.MustCompile(`\b(?:TODO|FIXME|TBD|TBC)\b|\bXXX+\b|à compléter\b|À COMPLÉTER\b|\bA COMPLETER\b|à définir\b`), "a draft marker", doFinish},
+	{regexp.MustCompile(`(?:\+\d{1,3}[ .-]?)?(?:\(?(?:\d{1,4}|[xX]{2,4})\)?[ .-]?){0,2}(?:[xX]{2,4}[ .-]?){2,}[xX0-9]{0,4}`), "a masked phone number", doContact, []string{"xx"}},
+	{regexp.MustCompile(`(?:\+\d{1,3}[ .]?\d|\(\d{3}\)|0\d?)[ .-]?\d{1,4}(?:[ .-]?\d{2,4}){2,4}\b|\b123[ .-]456[ .-]7890\b`), "a sample phone number", doContact, digitHints},
+	{regexp.MustCompile(`\b(?:TODO|FIXME|TBD|TBC)\b|\bXXX+\b|à compléter\b|À COMPLÉTER\b|\bA COMPLETER\b|à définir\b`), "a draft marker", doFinish, []string{"todo", "fixme", "tbd", "tbc", "xxx", "compl", "finir"}},
 	// [Your Name], [Nom de l'entreprise], [Insert …]: a bracketed instruction.
-	{regexp.MustCompile(`(?i)\[\s*(?:your|votre|vos|insert|insérer|intitulé|add|ajouter|enter|saisir|nom|prénom|company|entreprise|job|poste|city|ville|date|phone|téléphone|email|e-mail|adresse|address)(?:[\s'’][^\]\n]{0,40})?\]`), "a template field", doReplace},
-	{regexp.MustCompile(`(?:Company Name|COMPANY NAME|Job Title|JOB TITLE|Your Name|YOUR NAME|Position Title|School Name|University Name|Nom de l['’]entreprise|Nom de l['’]employeur|Intitulé du poste|Nom Prénom|NOM Prénom|PRÉNOM NOM|NOM PRÉNOM|Prénom Nom|Prénom NOM|Votre nom|VOTRE NOM|Nom de l['’]école)\b`), "a template field", doReplace},
-	{regexp.MustCompile(`(?:Skill|SKILL|Compétence|COMPÉTENCE|Competence|Company|Entreprise|Employer|Employeur|School|École|Ecole)\s+\d{1,2}\b`), "a numbered template field", doReplace},
+	{regexp.MustCompile(`(?i)\[\s*(?:your|votre|vos|insert|insérer|intitulé|add|ajouter|enter|saisir|nom|prénom|company|entreprise|job|poste|city|ville|date|phone|téléphone|email|e-mail|adresse|address)(?:[\s'’][^\]\n]{0,40})?\]`), "a template field", doReplace, []string{"["}},
+	{regexp.MustCompile(`(?:Company Name|COMPANY NAME|Job Title|JOB TITLE|Your Name|YOUR NAME|Position Title|School Name|University Name|Nom de l['’]entreprise|Nom de l['’]employeur|Intitulé du poste|Nom Prénom|NOM Prénom|PRÉNOM NOM|NOM PRÉNOM|Prénom Nom|Prénom NOM|Votre nom|VOTRE NOM|Nom de l['’]école)\b`), "a template field", doReplace, []string{"name", "title", "nom", "prénom", "poste"}},
+	{regexp.MustCompile(`(?:Skill|SKILL|Compétence|COMPÉTENCE|Competence|Company|Entreprise|Employer|Employeur|School|École|Ecole)\s+\d{1,2}\b`), "a numbered template field", doReplace, []string{"skill", "comp", "company", "entreprise", "employ", "school", "cole"}},
 	// Template variables: {NAME}, {{ site.url }}, %EMAIL%, ${name}.
-	{regexp.MustCompile(`\{\{\s*[\w.\- |"']+\s*\}\}|\{[A-Z][A-Z0-9_]+\}|\{(?:first_?name|last_?name|firstName|lastName|name|email|phone|nom|prenom|prénom)\}|%[A-Z][A-Z0-9_]+%|\$\{[\w.]+\}`), "an unresolved template variable", doVar},
+	{regexp.MustCompile(`\{\{\s*[\w.\- |"']+\s*\}\}|\{[A-Z][A-Z0-9_]+\}|\{(?:first_?name|last_?name|firstName|lastName|name|email|phone|nom|prenom|prénom)\}|%[A-Z][A-Z0-9_]+%|\$\{[\w.]+\}`), "an unresolved template variable", doVar, []string{"{", "%", "$"}},
 }
 
 // Placeholder e-mail addresses: the local part or the domain says so.
@@ -64,6 +94,8 @@ var (
 var (
 	announcedLinkRE   = regexp.MustCompile(`(?i)\blink (?:to|for) (?:the|my|our|their|his|her|this) (?:article|post|blog|video|demo|talk|paper|repo|repository|project|slides|site|website|portfolio|publication|thesis|app)\b|\b(?:see|watch|read|try) (?:the|my|a) (?:demo|video|article|post|talk|slides|paper|project|app) here\b|\b(?:available|click|see|watch|read) here\b|\blink (?:below|above)\b|\blien (?:vers|de|du|à) (?:l['’]|le |la |les |leur |leurs |mon |ma |mes |notre |nos |son |sa |ses |cet |cette |ce )?(?:article|vidéo|video|démo|demo|site|dépôt|projet|publication|présentation|conférence|portfolio|thèse|mémoire|application|blog|billet|slides)\b|\bvoir (?:la |le |l['’]|les |ma |mon )(?:vidéo|video|démo|demo|article|présentation|conférence|site|projet|billet)(?: ici| ci-dessous)?\b|\b(?:disponible|cliquez|cliquer|voir) ici\b|\blien ci-dessous\b`)
 	annexRefRE        = regexp.MustCompile(`(?i)\bsee (?:the )?(?:attached|enclosed)\b|\b(?:see|cf\.?) (?:the )?(?:screenshots?|figures?|fig\.|diagrams?|appendi(?:x|ces)|annex(?:es)?)\b|\b(?:in|see) (?:the )?appendi(?:x|ces)\b|\bappendix (?:\d+|[A-Z])\b|\bannex \d+\b|\b(?:en|voir|cf\.?) (?:l['’])?annexes?\b|\bannexe \d+\b|\bci-joint(?:e|s|es)?\b|\bpièces? jointes?\b|\bvoir (?:la |les )?(?:capture|captures|figure|figures|photo|photos|illustration|schéma)\b`)
+	announcedHints    = []string{"link", "here", "lien", "voir", "ici", "below", "above"}
+	annexHints        = []string{"attach", "enclos", "screen", "fig", "diagram", "appendi", "annex", "joint", "voir", "cf"}
 	appendixHeadingRE = regexp.MustCompile(`(?i)\b(?:appendi(?:x|ces)|annex(?:e|es)?|attachments?|pièces jointes|portfolio|screenshots?|captures?)\b`)
 )
 
@@ -81,12 +113,17 @@ func runPlaceholderText(p *Pass) {
 		reported = append(reported, Span{s, e})
 		p.Report(Finding{Start: s, End: e, Message: msg})
 	}
+	var lower []byte
 	for _, b := range pr.Blocks {
 		if isTableHeaderCell(b.Node) {
 			continue // "Job Title | Company" heads a table
 		}
 		seg := pr.Text[b.Start:b.End]
+		lower = lowerASCII(seg, lower)
 		for _, pat := range placeholderPatterns {
+			if !mayMatch(lower, pat.hints) {
+				continue
+			}
 			for _, m := range pat.re.FindAllIndex(seg, -1) {
 				s, e := b.Start+m[0], b.Start+m[1]
 				for e > s && strings.ContainsRune(" .-", rune(p.Doc.Source[e-1])) {
@@ -104,7 +141,7 @@ func runPlaceholderText(p *Pass) {
 				report(s, e, fmt.Sprintf("placeholder %q is %s left from a template: %s", string(p.Doc.Source[s:e]), pat.what, pat.do))
 			}
 		}
-		if !blockHasLink(p.Doc, pr, b) {
+		if mayMatch(lower, announcedHints) && !blockHasLink(p.Doc, pr, b) {
 			for _, m := range announcedLinkRE.FindAllIndex(seg, -1) {
 				s, e := b.Start+m[0], b.Start+m[1]
 				report(s, e, fmt.Sprintf("%q announces a link, but there is none in this paragraph: add the link or reword", string(p.Doc.Source[s:e])))
@@ -237,7 +274,7 @@ func reportMissingAnnex(p *Pass, pr *Prose, report func(int, int, string)) {
 		}
 	}
 	for _, b := range pr.Blocks {
-		if b.Kind == BlockHeading || blockHasLink(p.Doc, pr, b) {
+		if b.Kind == BlockHeading || !mayMatch(lowerASCII(pr.Text[b.Start:b.End], nil), annexHints) || blockHasLink(p.Doc, pr, b) {
 			continue
 		}
 		// One finding per block: "see the screenshot in appendix 3" is one
