@@ -19,6 +19,18 @@ lint() { "$tmp/bin/actionlint" -no-color "$@"; }
 echo "== actionlint $(lint -version | head -1)"
 lint .github/workflows/*.yml || fail "the workflows have problems (above)"
 
+echo "== the README's example workflow"
+# The first yaml block of the README's "GitHub Action" section.
+python3 - README.md >"$tmp/readme-example.yml" <<'PY' || fail "no example workflow in the README"
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+section = re.split(r"\n##+ ", text.split("\n### GitHub Action\n", 1)[1], maxsplit=1)[0]
+m = re.search(r"^```yaml\n(.*?)^```", section, re.S | re.M)
+sys.exit(0 if m and print(m.group(1), end="") is None else 1)
+PY
+lint "$tmp/readme-example.yml" || fail "the README's example workflow has problems (above)"
+grep -q 'upload-sarif@[0-9a-f]\{40\} # v' "$tmp/readme-example.yml" || fail "the README's example does not pin upload-sarif by SHA"
+
 echo "== action.yml"
 # A local workflow that uses the action lets actionlint check action.yml's
 # inputs against the with: keys, and the metadata is parsed on the way.

@@ -2,10 +2,15 @@
 # Tests the pre-commit hook (.pre-commit-hooks.yaml) with the real
 # pre-commit from Debian: in a throw-away git repository holding a bad and
 # a clean CV, `pre-commit try-repo <this repo> cvlint --files …` must fail
-# on the bad CV and pass on the clean one. try-repo takes this repository's
-# HEAD plus its uncommitted changes to tracked files (set PRE_COMMIT_REF=HEAD
-# to take HEAD alone), and pre-commit's golang language runs `go install
-# ./...` in it, which needs the Go module proxy.
+# on the bad CV and pass on the clean one. pre-commit's golang language
+# runs `go install ./...` in a clone of this repository, which needs the Go
+# module proxy.
+#
+# The clone is of HEAD: what a user gets from `rev:`. Without --ref,
+# try-repo would add the uncommitted changes to tracked files but not the
+# untracked files they may need, and fail on work in progress that go test
+# builds fine. PRE_COMMIT_REF=worktree takes the uncommitted changes
+# (commit new files first); any other value is a ref.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -47,8 +52,8 @@ git -C "$work" init -q
 git -C "$work" add bad.md clean.md clean.txt
 git -C "$work" -c user.name=ci -c user.email=ci@example.com -c commit.gpgsign=false commit -q -m "CVs"
 
-ref=()
-[[ -z ${PRE_COMMIT_REF:-} ]] || ref=(--ref "$PRE_COMMIT_REF")
+ref=(--ref "${PRE_COMMIT_REF:-HEAD}")
+[[ ${PRE_COMMIT_REF:-} != worktree ]] || ref=()
 
 # try FILE…: pre-commit's exit code on those files, its output in $tmp/out.
 try() {
@@ -81,5 +86,16 @@ if ! try script.py || ! grep -q 'no files to check' "$tmp/out"; then
 	fail "the hook ran on a .py file"
 fi
 echo "ok: skipped"
+
+echo "== the README's .pre-commit-config.yaml snippet is valid"
+python3 - README.md >"$work/.pre-commit-config.yaml" <<'PY' || fail "no .pre-commit-config.yaml snippet in the README"
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+m = re.search(r"^```yaml\n(# \.pre-commit-config\.yaml\n.*?)^```", text, re.S | re.M)
+sys.exit(0 if m and print(m.group(1), end="") is None else 1)
+PY
+grep -q 'id: cvlint' "$work/.pre-commit-config.yaml" || fail "the README's snippet does not use the cvlint hook"
+(cd "$work" && pre-commit validate-config .pre-commit-config.yaml) || fail "the README's .pre-commit-config.yaml snippet is invalid"
+echo "ok: valid"
 
 echo "PASS: pre-commit (try-repo fails on bad.md, passes on the clean CVs)"
