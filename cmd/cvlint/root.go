@@ -82,7 +82,7 @@ command line are linted whatever their extension; "-" reads standard input.`,
 	f.BoolVar(&o.noCache, "no-cache", false, "with --online, ignore the 24 h cache of link results")
 	root.SetVersionTemplate("cvlint {{.Version}}\n")
 
-	root.AddCommand(newRulesCmd(), newExplainCmd(), newVersionCmd(), newConfigCmd())
+	root.AddCommand(newRulesCmd(), newExplainCmd(), newVersionCmd(), newConfigCmd(), newTimelineCmd())
 	return root
 }
 

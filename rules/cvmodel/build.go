@@ -1,0 +1,763 @@
+package cvmodel
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+
+	"github.com/cvlint/cvlint/rules/dates"
+)
+
+// Input is what Build needs of a parsed file.
+type Input struct {
+	// Source is the decoded text; every offset of the model points here.
+	Source []byte
+	// Text is Source with markup, code, URLs and HTML replaced by spaces
+	// (the same length, newlines kept), so dates are never read from a
+	// link target or a code span and emphasis marks vanish. Nil means
+	// Source itself.
+	Text []byte
+	// AST is the goldmark document; nil, or Plain set, reads Source line
+	// by line as a plain-text CV.
+	AST   ast.Node
+	Plain bool
+	// Skip is the number of leading bytes to ignore (front matter).
+	Skip int
+}
+
+type itemKind int
+
+const (
+	itemHeading  itemKind = iota
+	itemPara              // a line of a paragraph outside lists
+	itemList              // the first line of a list item
+	itemListCont          // a further line of a list item
+	itemTableHeader
+	itemTableRow
+	itemPlain // a line of a plain-text file
+)
+
+// item is one line of the CV as the model reads it.
+type item struct {
+	kind       itemKind
+	level      int // heading level
+	depth      int // list nesting, or indentation in plain text
+	start, end int // the line's content in Source
+	text       string
+	cells      [][2]int // table cells
+	blockStart bool     // first line of its block (Markdown) or after a blank line (plain)
+	bullet     bool     // a plain-text line starting with a bullet
+	bold       bool     // the line starts with strong emphasis
+	boldOnly   bool     // … and is nothing else
+	label      bool     // "**Stack:** Go, …": a bold label, not a title
+	dates      []*DateRef
+	consumed   bool // a date-only line whose date went to the entry above
+}
+
+type builder struct {
+	in      Input
+	src     []byte
+	text    []byte
+	starts  []int
+	items   []*item
+	tl      *Timeline
+	section *Section
+	stack   []*Entry
+	hlevel  int // level of the last heading seen
+}
+
+// Build reads the sections, entries and dates of a CV.
+func Build(in Input) *Timeline {
+	b := &builder{in: in, src: in.Source, text: in.Text, tl: &Timeline{}}
+	if b.text == nil || len(b.text) != len(b.src) {
+		b.text = b.src
+	}
+	b.starts = append(b.starts, 0)
+	for i, c := range b.src {
+		if c == '\n' {
+			b.starts = append(b.starts, i+1)
+		}
+	}
+	if in.AST == nil || in.Plain {
+		b.plainItems()
+	} else {
+		b.walk(in.AST, 0)
+	}
+	for _, it := range b.items {
+		b.findDates(it)
+	}
+	b.classify()
+	b.reparent()
+	for _, e := range b.tl.Entries {
+		e.Kind = entryKind(e)
+	}
+	return b.tl
+}
+
+func (b *builder) lineOf(off int) int {
+	return sort.Search(len(b.starts), func(i int) bool { return b.starts[i] > off })
+}
+
+func (b *builder) lineEnd(off int) int {
+	for off < len(b.src) && b.src[off] != '\n' {
+		off++
+	}
+	return off
+}
+
+// trimSpan narrows [s, e) to its non-space content.
+func (b *builder) trimSpan(s, e int) (int, int) {
+	for e > s && isSpaceByte(b.src[e-1]) {
+		e--
+	}
+	for s < e && isSpaceByte(b.src[s]) {
+		s++
+	}
+	return s, e
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+func (b *builder) add(it *item) {
+	if it.start >= it.end || it.start < b.in.Skip {
+		return
+	}
+	it.text = string(b.text[it.start:it.end])
+	if it.kind != itemHeading && it.kind != itemTableRow && it.kind != itemTableHeader {
+		raw := strings.TrimSpace(string(b.src[it.start:it.end]))
+		if strings.HasPrefix(raw, "**") || strings.HasPrefix(raw, "__") {
+			it.bold = true
+			mark := raw[:2]
+			rest := raw[2:]
+			close := strings.Index(rest, mark)
+			if close >= 0 {
+				inner := strings.TrimSpace(rest[:close])
+				after := strings.TrimSpace(rest[close+2:])
+				it.boldOnly = after == "" || after == ":"
+				it.label = strings.HasSuffix(inner, ":") || strings.HasPrefix(after, ":")
+			}
+		}
+	}
+	b.items = append(b.items, it)
+}
+
+// walk flattens the Markdown blocks into lines.
+func (b *builder) walk(n ast.Node, listDepth int) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Heading:
+			lines := c.Lines()
+			if lines.Len() == 0 {
+				continue
+			}
+			s, e := b.trimSpan(lines.At(0).Start, lines.At(lines.Len()-1).Stop)
+			b.add(&item{kind: itemHeading, level: c.Level, start: s, end: e, blockStart: true})
+		case *ast.Paragraph, *ast.TextBlock:
+			_, inItem := c.Parent().(*ast.ListItem)
+			first := inItem && c.Parent().FirstChild() == c
+			lines := c.Lines()
+			for i := 0; i < lines.Len(); i++ {
+				seg := lines.At(i)
+				s, e := b.trimSpan(seg.Start, seg.Stop)
+				kind := itemPara
+				switch {
+				case first && i == 0:
+					kind = itemList
+				case inItem:
+					kind = itemListCont
+				}
+				b.add(&item{kind: kind, depth: listDepth, start: s, end: e, blockStart: i == 0})
+			}
+		case *ast.ListItem:
+			b.walk(c, listDepth+1)
+		case *east.Table:
+			for row := c.FirstChild(); row != nil; row = row.NextSibling() {
+				it := &item{kind: itemTableRow, start: -1, blockStart: true}
+				if _, ok := row.(*east.TableHeader); ok {
+					it.kind = itemTableHeader
+				}
+				for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+					lines := cell.Lines()
+					if lines.Len() == 0 {
+						continue
+					}
+					s, e := b.trimSpan(lines.At(0).Start, lines.At(lines.Len()-1).Stop)
+					if s >= e {
+						continue
+					}
+					if it.start < 0 {
+						it.start = s
+					}
+					it.end = e
+					it.cells = append(it.cells, [2]int{s, e})
+				}
+				if it.start >= 0 {
+					b.add(it)
+				}
+			}
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.ThematicBreak:
+		default:
+			b.walk(c, listDepth)
+		}
+	}
+}
+
+var bullets = []string{"- ", "* ", "+ ", "• ", "· ", "– ", "— ", "▪ ", "► ", "o ", "> "}
+
+// plainItems reads a plain-text CV line by line: indentation and bullets
+// give the nesting.
+func (b *builder) plainItems() {
+	blank := true
+	for n := 0; n < len(b.starts); n++ {
+		s := b.starts[n]
+		e := b.lineEnd(s)
+		if s < b.in.Skip {
+			continue
+		}
+		indent := 0
+		for s < e && (b.src[s] == ' ' || b.src[s] == '\t') {
+			indent++
+			if b.src[s] == '\t' {
+				indent += 3
+			}
+			s++
+		}
+		s, e = b.trimSpan(s, e)
+		if s >= e {
+			blank = true
+			continue
+		}
+		it := &item{kind: itemPlain, depth: indent / 2, start: s, end: e, blockStart: blank}
+		rest := string(b.src[s:e])
+		for _, bu := range bullets {
+			if strings.HasPrefix(rest, bu) {
+				it.bullet = true
+				it.depth++
+				it.start += len(bu)
+				break
+			}
+		}
+		blank = false
+		b.add(it)
+	}
+}
+
+var birthWords = []string{"ne le", "nee le", "ne en", "nee en", "born", "naissance", "birth", "dob", "d o b", "age de", "birthday"}
+
+func (b *builder) findDates(it *item) {
+	rs := dates.Find(it.text)
+	for _, r := range rs {
+		d := &DateRef{Range: r, Start: it.start + r.Pos, End: it.start + r.EndPos}
+		d.Line = b.lineOf(d.Start)
+		before := it.text[:r.Pos]
+		if len(before) > 40 {
+			before = before[len(before)-40:]
+			for len(before) > 0 && !utf8.RuneStart(before[0]) {
+				before = before[1:]
+			}
+		}
+		fb := " " + Fold(before) + " "
+		for _, w := range birthWords {
+			if strings.Contains(fb, " "+w+" ") {
+				d.Birth = true
+			}
+		}
+		b.tl.Dates = append(b.tl.Dates, d)
+		it.dates = append(it.dates, d)
+	}
+}
+
+// usable returns the dates of a line that may be an entry's: not a
+// birth date.
+func usable(it *item) []*DateRef {
+	var out []*DateRef
+	for _, d := range it.dates {
+		if !d.Birth {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// pick chooses an entry's date among a line's: the first range, else the
+// first single date. list is true when the line holds only several
+// single dates, as a list of tools with years does.
+func pick(ds []*DateRef) (d *DateRef, list bool) {
+	singles := 0
+	for _, x := range ds {
+		if x.Range.EndKind != dates.Single {
+			return x, false
+		}
+		singles++
+	}
+	if singles == 0 {
+		return nil, false
+	}
+	return ds[0], singles > 1
+}
+
+// words counts the words of the line outside the date expression d.
+func words(it *item, d *DateRef) int {
+	t := it.text
+	if d != nil {
+		t = t[:d.Start-it.start] + " " + t[d.End-it.start:]
+	}
+	n := 0
+	for _, f := range strings.Fields(t) {
+		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// dateOnly reports whether a line is essentially a date, perhaps with a
+// place or a contract type: "*March 2019 – Present*", "Paris · 2019 – 2021".
+func dateOnly(it *item) *DateRef {
+	ds := usable(it)
+	if len(ds) != 1 {
+		return nil
+	}
+	if it.kind == itemList || it.kind == itemHeading || it.kind == itemTableRow || it.kind == itemTableHeader || it.bullet {
+		return nil
+	}
+	if words(it, ds[0]) > 6 {
+		return nil
+	}
+	return ds[0]
+}
+
+// nonEntryTitles are sub-headings found inside entries that name no job.
+var nonEntryTitles = []string{
+	"realisations", "principales realisations", "achievements", "key achievements", "responsibilities",
+	"responsabilites", "missions principales", "taches", "tasks", "environnement", "environnement technique",
+	"technical environment", "context", "contexte", "results", "resultats", "highlights", "details",
+	"description", "outils", "tools", "technologies", "stack", "references", "activites", "key projects",
+	"projets realises", "accomplishments", "impact",
+}
+
+func isNonEntryTitle(fold string) bool {
+	for _, t := range nonEntryTitles {
+		if fold == t || strings.HasPrefix(fold, t+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+func hasMissionPrefix(fold string) bool {
+	for _, p := range []string{"mission", "missions", "client", "projet client", "assignment"} {
+		if fold == p || strings.HasPrefix(fold, p+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// isAllCaps reports a line written in capitals: at least four letters,
+// none of them lower case.
+func isAllCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 4
+}
+
+// titleSection says whether a non-heading line is a section title: a
+// bold-only line, an all-caps line, a "Title:" line, or in plain text a
+// short line that names a known section.
+func (b *builder) titleSection(it *item) SectionKind {
+	if len(usable(it)) > 0 || len(it.text) > 80 || it.kind == itemList || it.bullet {
+		return SectionUnknown
+	}
+	k := ClassifyHeading(it.text)
+	if k == SectionUnknown {
+		return k
+	}
+	trimmed := strings.TrimSpace(it.text)
+	switch {
+	case it.boldOnly, isAllCaps(trimmed), strings.HasSuffix(trimmed, ":"):
+		return k
+	case it.kind == itemPlain && it.depth == 0:
+		return k
+	case it.kind == itemPara && it.blockStart && (len(b.items) == 0 || true) && b.singleLine(it):
+		return k
+	}
+	return SectionUnknown
+}
+
+// singleLine reports whether a paragraph line is its paragraph's only line.
+func (b *builder) singleLine(it *item) bool {
+	for i, x := range b.items {
+		if x == it {
+			return i+1 >= len(b.items) || b.items[i+1].blockStart || b.items[i+1].kind != itemPara
+		}
+	}
+	return false
+}
+
+func (b *builder) newSection(kind SectionKind, it *item, level int) {
+	s := &Section{Kind: kind, Title: cleanTitle(it.text), Start: it.start, End: it.end, Line: b.lineOf(it.start), Level: level}
+	b.tl.Sections = append(b.tl.Sections, s)
+	b.section = s
+	b.stack = b.stack[:0]
+}
+
+// classify walks the lines and decides which are section titles and
+// which are entries, and how entries nest.
+func (b *builder) classify() {
+	b.section = &Section{Implicit: true}
+	b.tl.Sections = append(b.tl.Sections, b.section)
+	titleSeen := false
+	for i, it := range b.items {
+		if it.consumed {
+			continue
+		}
+		if !titleSeen {
+			titleSeen = true
+			// The first line is the name (and perhaps a birth date): never
+			// an entry.
+			if (it.kind == itemHeading && it.level == 1) || it.kind == itemPlain || (it.kind == itemPara && it.bold) {
+				if ClassifyHeading(it.text) == SectionUnknown {
+					if it.kind == itemHeading {
+						b.hlevel = it.level
+					}
+					continue
+				}
+			}
+		}
+		switch it.kind {
+		case itemHeading:
+			b.heading(i, it)
+		case itemTableHeader:
+		case itemTableRow:
+			b.line(i, it, b.hlevel*10+4)
+		case itemList, itemListCont:
+			b.line(i, it, b.hlevel*10+5+it.depth)
+		case itemPara:
+			if k := b.titleSection(it); k != SectionUnknown {
+				b.newSection(k, it, 0)
+				continue
+			}
+			d := b.hlevel*10 + 5
+			if it.bold {
+				d = b.hlevel*10 + 3
+			}
+			b.line(i, it, d)
+		case itemPlain:
+			if k := b.titleSection(it); k != SectionUnknown {
+				b.newSection(k, it, 0)
+				continue
+			}
+			b.line(i, it, 50+it.depth)
+		}
+	}
+	// The implicit section is dropped when it holds nothing.
+	if s := b.tl.Sections[0]; s.Implicit && len(s.Entries) == 0 {
+		b.tl.Sections = b.tl.Sections[1:]
+	}
+}
+
+// entryParent returns the innermost open entry above depth, popping the
+// ones it closes.
+func (b *builder) entryParent(depth int) *Entry {
+	for len(b.stack) > 0 && b.stack[len(b.stack)-1].depth >= depth {
+		b.stack = b.stack[:len(b.stack)-1]
+	}
+	if len(b.stack) == 0 {
+		return nil
+	}
+	return b.stack[len(b.stack)-1]
+}
+
+func (b *builder) heading(i int, it *item) {
+	kind := ClassifyHeading(it.text)
+	depth := it.level * 10
+	parent := b.entryParent(depth)
+	if kind != SectionUnknown && parent == nil && len(usable(it)) == 0 {
+		b.newSection(kind, it, it.level)
+		b.hlevel = it.level
+		return
+	}
+	b.hlevel = it.level
+	d, list := pick(usable(it))
+	_ = list
+	if d == nil {
+		d = b.nextLineDate(i)
+	}
+	fold := Fold(it.text)
+	isEntry := d != nil
+	if !isEntry && kind == SectionUnknown && !isNonEntryTitle(fold) {
+		switch {
+		case b.datedContent(i):
+			isEntry = true // an employer whose missions carry the dates
+		case b.section.Kind.Dated() && it.level > b.section.Level:
+			// A date-less heading in a dated section is an entry with a
+			// missing date, unless it is a sub-part of a dated entry.
+			isEntry = parent == nil || !parent.HasDate || hasMissionPrefix(fold)
+		}
+	}
+	if !isEntry {
+		if parent == nil && (b.section.Implicit || it.level <= b.section.Level || b.section.Level == 0) && kind == SectionUnknown {
+			b.newSection(SectionUnknown, it, it.level)
+		}
+		return
+	}
+	b.addEntry(it, FromHeading, depth, parent, d)
+}
+
+// line handles every non-heading line.
+func (b *builder) line(i int, it *item, depth int) {
+	if it.label {
+		return
+	}
+	parent := b.entryParent(depth)
+	ds := usable(it)
+	d, list := pick(ds)
+	if list && it.kind != itemTableRow && !it.bold {
+		return // "Proxmox (2020), Docker (2019)"
+	}
+	src := FromLine
+	switch {
+	case it.kind == itemTableRow:
+		src = FromTableRow
+	case it.bold && (it.kind == itemPara || it.blockStart):
+		src = FromBoldLine
+	case it.kind == itemList || it.bullet:
+		src = FromListItem
+	}
+	if it.kind == itemListCont || (it.kind == itemPara && !it.blockStart && !it.bold) {
+		// A further line of a block is an entry only when it carries a
+		// range on its own ("Acme, 2019 – 2021" after a description).
+		if d == nil || d.Range.EndKind == dates.Single || words(it, d) > 14 || (parent != nil && parent.Line == b.lineOf(it.start)-1) {
+			return
+		}
+	}
+	dated := b.section.Kind.Dated()
+	if d == nil && (src == FromBoldLine || src == FromListItem || src == FromLine) {
+		d = b.nextLineDate(i)
+	}
+	if d == nil {
+		switch src {
+		case FromTableRow:
+			if !dated {
+				return
+			}
+		case FromBoldLine:
+			if !dated || words(it, nil) > 12 || (parent != nil && parent.HasDate && !hasMissionPrefix(Fold(it.text))) {
+				return
+			}
+		case FromListItem:
+			if !dated || parent != nil || it.kind != itemList || words(it, nil) > 12 || len(b.section.Entries) > 0 && b.section.Entries[len(b.section.Entries)-1].Source != FromListItem {
+				return
+			}
+		default:
+			return
+		}
+		b.addEntry(it, src, depth, parent, nil)
+		return
+	}
+	single := d.Range.EndKind == dates.Single
+	switch src {
+	case FromTableRow, FromBoldLine:
+	case FromListItem, FromLine:
+		limit := 20
+		if src == FromLine {
+			limit = 14
+		}
+		if words(it, d) > limit {
+			return
+		}
+		if single && (!dated || parent != nil) {
+			return
+		}
+	}
+	b.addEntry(it, src, depth, parent, d)
+}
+
+// nextLineDate returns the date of the line after item i when that line
+// is only a date ("*March 2019 – Present*" under a job title), and marks
+// it consumed.
+func (b *builder) nextLineDate(i int) *DateRef {
+	if i+1 >= len(b.items) {
+		return nil
+	}
+	it, next := b.items[i], b.items[i+1]
+	switch it.kind {
+	case itemHeading:
+		if next.kind != itemPara || !next.blockStart {
+			return nil
+		}
+	case itemList, itemListCont:
+		if next.kind != itemListCont || next.blockStart && next.depth != it.depth {
+			return nil
+		}
+	case itemPara:
+		if next.kind != itemPara {
+			return nil
+		}
+	case itemPlain:
+		if next.kind != itemPlain || next.blockStart || next.depth < it.depth {
+			return nil
+		}
+	default:
+		return nil
+	}
+	d := dateOnly(next)
+	if d == nil {
+		return nil
+	}
+	next.consumed = true
+	return d
+}
+
+// datedContent reports whether a date-less heading has dated entries
+// under it: headings, bold lines or short lines with a range.
+func (b *builder) datedContent(i int) bool {
+	h := b.items[i]
+	for _, it := range b.items[i+1:] {
+		if it.kind == itemHeading && it.level <= h.level {
+			return false
+		}
+		d, list := pick(usable(it))
+		if d == nil || list {
+			continue
+		}
+		if it.kind == itemHeading || it.bold {
+			return true
+		}
+		if d.Range.EndKind != dates.Single && words(it, d) <= 12 {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *builder) addEntry(it *item, src Source, depth int, parent *Entry, d *DateRef) *Entry {
+	e := &Entry{Source: src, Section: b.section, Start: it.start, End: it.end, Line: b.lineOf(it.start), depth: depth, Parent: parent}
+	if d != nil {
+		e.HasDate, e.Date, e.DateStart, e.DateEnd, e.DateLine = true, d.Range, d.Start, d.End, d.Line
+		d.Entry = e
+	}
+	e.Title = b.title(it, d)
+	e.Text = Fold(it.text)
+	if parent != nil {
+		parent.Children = append(parent.Children, e)
+	} else {
+		b.section.Entries = append(b.section.Entries, e)
+	}
+	b.tl.Entries = append(b.tl.Entries, e)
+	b.stack = append(b.stack, e)
+	return e
+}
+
+// title is the line without its date and markup.
+func (b *builder) title(it *item, d *DateRef) string {
+	cut := func(s, e int) string {
+		t := b.text[s:e]
+		if d != nil && d.Start >= s && d.End <= e {
+			return string(t[:d.Start-s]) + " " + string(t[d.End-s:])
+		}
+		return string(t)
+	}
+	if len(it.cells) > 0 {
+		var parts []string
+		for _, c := range it.cells {
+			if p := cleanTitle(cut(c[0], c[1])); p != "" {
+				parts = append(parts, p)
+			}
+		}
+		return strings.Join(parts, " | ")
+	}
+	return cleanTitle(cut(it.start, it.end))
+}
+
+// cleanTitle collapses spaces, drops empty brackets left by a removed
+// date, and trims separators at both ends.
+func cleanTitle(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	for _, p := range []string{"( )", "()", "[ ]", "[]"} {
+		s = strings.ReplaceAll(s, p, "")
+	}
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.TrimFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("-–—,|·:;/•*_#>", r)
+	})
+}
+
+// reparent attaches to an employer the top-level entries that name it in
+// a parenthesis ("Mission BNP (Acme Consulting)") or that start with
+// "Mission" right after it, when their dates lie within its own.
+func (b *builder) reparent() {
+	for _, s := range b.tl.Sections {
+		var kept []*Entry
+		for _, e := range s.Entries {
+			if p := b.employerOf(e, kept); p != nil {
+				e.Parent = p
+				p.Children = append(p.Children, e)
+				continue
+			}
+			kept = append(kept, e)
+		}
+		s.Entries = kept
+	}
+}
+
+func (b *builder) employerOf(e *Entry, earlier []*Entry) *Entry {
+	if !e.HasDate || len(earlier) == 0 {
+		return nil
+	}
+	now := dates.Date{Year: 9999, Month: 12, Gran: dates.Month}
+	if hasMissionPrefix(e.Text) {
+		p := earlier[len(earlier)-1]
+		if p.HasDate && !hasMissionPrefix(p.Text) && dates.Within(e.Date, p.Date, now) {
+			return p
+		}
+	}
+	for _, name := range parenNames(e.Title) {
+		for k := len(earlier) - 1; k >= 0; k-- {
+			p := earlier[k]
+			if !p.HasDate || !dates.Within(e.Date, p.Date, now) {
+				continue
+			}
+			if strings.Contains(" "+Fold(p.Title)+" ", " "+name+" ") {
+				return p
+			}
+		}
+	}
+	return nil
+}
+
+// parenNames returns the folded contents of the parentheses of a title,
+// without a leading "chez", "for", "via"…
+func parenNames(title string) []string {
+	var out []string
+	for {
+		i := strings.IndexByte(title, '(')
+		if i < 0 {
+			return out
+		}
+		j := strings.IndexByte(title[i:], ')')
+		if j < 0 {
+			return out
+		}
+		f := Fold(title[i+1 : i+j])
+		for _, p := range []string{"chez ", "for ", "at ", "via ", "pour ", "client ", "pour le compte de ", "on behalf of "} {
+			f = strings.TrimPrefix(f, p)
+		}
+		if len(f) >= 3 {
+			out = append(out, f)
+		}
+		title = title[i+j+1:]
+	}
+}

@@ -1,0 +1,206 @@
+package cvmodel
+
+import (
+	"strings"
+
+	"github.com/cvlint/cvlint/rules/dates"
+)
+
+// Timeline is what cvlint understood of a CV: its sections in order, the
+// entries in them with their nesting, and every date expression found.
+type Timeline struct {
+	Sections []*Section
+	// Entries lists every entry, parents and children, in document order.
+	Entries []*Entry
+	// Dates lists every date expression found in the text, in order,
+	// including those that belong to no entry (a birth date, a year in a
+	// sentence).
+	Dates []*DateRef
+}
+
+// Section is a titled part of the CV. Entries written before the first
+// title belong to an implicit section of kind SectionUnknown.
+type Section struct {
+	Kind  SectionKind
+	Title string
+	// Start, End is the title's span; both are zero for the implicit
+	// first section.
+	Start, End int
+	Line       int
+	// Level is the heading level, 0 for a bold, all-caps or plain-text
+	// title and for the implicit section.
+	Level    int
+	Implicit bool
+	// Entries are the section's top-level entries; their children hang
+	// from them.
+	Entries []*Entry
+}
+
+// Source says how an entry was written.
+type Source int
+
+const (
+	FromHeading Source = iota
+	FromBoldLine
+	FromListItem
+	FromTableRow
+	FromLine // a paragraph line, or a line of a plain-text CV
+)
+
+func (s Source) String() string {
+	return [...]string{"heading", "bold line", "list item", "table row", "line"}[s]
+}
+
+// EntryKind is what an entry records. Its String is the name the
+// date-overlap rule's "concurrent" option uses.
+type EntryKind int
+
+const (
+	KindJob EntryKind = iota
+	KindMission
+	KindEducation
+	KindInternship
+	KindVolunteering
+	KindTeaching
+	KindPartTime
+	KindFreelance
+	KindProject
+	KindCertification
+	KindOther
+)
+
+var kindNames = [...]string{"job", "mission", "education", "internship", "volunteering", "teaching", "part-time", "freelance", "project", "certification", "other"}
+
+func (k EntryKind) String() string {
+	if k >= 0 && int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "other"
+}
+
+// Career reports whether an entry of this kind is part of the working
+// life the overlap, gap and order rules reason about.
+func (k EntryKind) Career() bool {
+	switch k {
+	case KindEducation, KindProject, KindCertification, KindOther:
+		return false
+	}
+	return true
+}
+
+// Entry is one job, mission, school, project or similar item.
+type Entry struct {
+	Kind    EntryKind
+	Title   string
+	Source  Source
+	Section *Section
+	// Start, End is the span of the line that names the entry.
+	Start, End int
+	Line       int
+	// HasDate says whether Date holds the entry's own date; DateStart and
+	// DateEnd locate it in the source (on the title line or the next).
+	HasDate            bool
+	Date               dates.Range
+	DateStart, DateEnd int
+	DateLine           int
+	// Parent is the employer a mission belongs to; Children are the
+	// missions or roles under an entry.
+	Parent   *Entry
+	Children []*Entry
+	// Text is the folded text of the title line (see Fold), for rules
+	// that look for words such as "same period".
+	Text  string
+	depth int
+}
+
+// Span returns the range the entry covers: its own date, or else the
+// union of its children's ranges (an employer heading whose missions
+// carry the dates). ok is false when neither gives one.
+func (e *Entry) Span() (r dates.Range, derived, ok bool) {
+	if e.HasDate {
+		return e.Date, false, true
+	}
+	first := true
+	for _, c := range e.Children {
+		cr, _, cok := c.Span()
+		if !cok || cr.EndKind == dates.Missing {
+			continue
+		}
+		if first {
+			r = dates.Range{Start: cr.Start, End: cr.End, EndKind: cr.EndKind}
+			if r.EndKind == dates.Single {
+				r.EndKind = dates.Closed
+			}
+			first = false
+			continue
+		}
+		if cr.Start.FirstMonth() < r.Start.FirstMonth() {
+			r.Start = cr.Start
+		}
+		switch {
+		case cr.EndKind == dates.Present:
+			r.EndKind, r.End = dates.Present, dates.Date{}
+		case r.EndKind != dates.Present && cr.End.LastMonth() > r.End.LastMonth():
+			r.End = cr.End
+		}
+	}
+	if first {
+		return dates.Range{}, false, false
+	}
+	r.Text = r.String()
+	return r, true, true
+}
+
+// Label is a short name of the entry for messages: its title cut to about
+// 60 characters.
+func (e *Entry) Label() string {
+	t := e.Title
+	if t == "" {
+		t = "(untitled entry)"
+	}
+	if r := []rune(t); len(r) > 60 {
+		t = strings.TrimSpace(string(r[:57])) + "…"
+	}
+	return t
+}
+
+// IsAncestorOf reports whether e contains o, directly or not.
+func (e *Entry) IsAncestorOf(o *Entry) bool {
+	for p := o.Parent; p != nil; p = p.Parent {
+		if p == e {
+			return true
+		}
+	}
+	return false
+}
+
+// DateRef is one date expression found in the text.
+type DateRef struct {
+	Range dates.Range
+	// Start, End locate the expression in the source.
+	Start, End int
+	Line       int
+	// Entry is the entry the date belongs to, if any.
+	Entry *Entry
+	// Birth marks a date of birth ("né le 12/03/1985", "born 1985"),
+	// which is no entry's date.
+	Birth bool
+}
+
+// CareerEntries returns the top-level entries of the working life: those
+// of the experience section and of untitled or unknown sections, of a
+// career kind.
+func (t *Timeline) CareerEntries() []*Entry {
+	var out []*Entry
+	for _, s := range t.Sections {
+		if s.Kind != SectionExperience && s.Kind != SectionUnknown {
+			continue
+		}
+		for _, e := range s.Entries {
+			if e.Kind.Career() {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}
