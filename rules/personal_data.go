@@ -87,9 +87,9 @@ var (
 		`photo|photograph|photographie)` +
 		`\s*:`)
 	// "Nationalité française" without a colon.
-	pdNationalityRE = regexp.MustCompile(`(?i)\b(?:nationalit[ée]|nationality)\s+\p{L}+`)
+	pdNationalityRE = regexp.MustCompile(`(?:^|[^\p{L}])([Nn]ationalit[ée]s?\s+(?:[a-zéèêëàâîïôöûüç]+))`)
 	pdBornRE        = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(born(?:\s+on|\s+in)?|n[ée]e?\s+(?:le|en)|n[ée]\(e\)\s+(?:le|en))\s+`)
-	pdYearsOldRE    = regexp.MustCompile(`(?i)\b(\d{2})[\s-]*(?:years?|yrs?)[\s-]*old\b`)
+	pdYearsOldRE    = regexp.MustCompile(`(?i)\b(\d{2})[\s-]*(?:years?|yrs?)[\s-]*old\b\s*(?:[,.;|)·•—–-]|$)`)
 	pdAgedRE        = regexp.MustCompile(`(?i)\baged\s+(\d{2})\b`)
 	pdAnsRE         = regexp.MustCompile(`(?i)\b(\d{2})\s*ans\b`)
 	pdParentRE      = regexp.MustCompile(`(?i)\b(?:father|mother|parent|p[èe]re|m[èe]re)\s+(?:of|de)\s+(?:\d{1,2}|one|two|three|four|five|six|un|une|deux|trois|quatre|cinq|six)\s+(?:children|kids|sons?|daughters?|enfants?|fils|filles?)\b`)
@@ -108,7 +108,7 @@ var (
 	pdMaritalWordRE = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(c[ée]libataire|pacs[ée]e?|pacs[ée]\(e\)|mari[ée]\(e\))(?:[^\p{L}]|$)`)
 	// French NIR: sex, year, month, département (2A/2B in Corsica),
 	// commune, order number and a two-digit key, spaces optional.
-	pdNIRRE = regexp.MustCompile(`(?:^|[^\d])([12] ?\d{2} ?\d{2} ?(?:\d{2}|2[ABab]) ?\d{3} ?\d{3} ?\d{2})(?:[^\d]|$)`)
+	pdNIRRE        = regexp.MustCompile(`(?:^|[^\d])([12] ?\d{2} ?\d{2} ?(?:\d{2}|2[ABab]) ?\d{3} ?\d{3} ?\d{2})(?:[^\d]|$)`)
 	pdNIRContextRE = regexp.MustCompile(`(?i)(s[ée]curit[ée]\s+sociale|\bs[ée]cu\b|\bnir\b|\binsee\b|\bn°\s*ss\b|social\s+security)`)
 	pdNINORE       = regexp.MustCompile(`(?:^|[^\p{L}\d])([A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D])(?:[^\p{L}\d]|$)`)
 	pdSSNRE        = regexp.MustCompile(`(?:^|[^\d-])(\d{3}-\d{2}-\d{4})(?:[^\d-]|$)`)
@@ -118,6 +118,12 @@ var (
 	pdImgRE        = regexp.MustCompile(`(?is)<img\b[^>]*>`)
 	pdFrontKeyRE   = regexp.MustCompile(`(?im)^\s*(birth_?date|birthday|date_of_birth|dob|age|nationality|marital_status|religion|photo|avatar|picture|headshot)\s*:\s*\S`)
 )
+
+// pdFunctionWords after "nationalité" make it a topic, not a value:
+// "nationalité et citoyenneté".
+var pdFunctionWords = map[string]bool{
+	"de": true, "du": true, "des": true, "et": true, "en": true, "à": true, "au": true, "aux": true, "ou": true, "la": true, "le": true, "les": true,
+}
 
 // Words before "N ans" that make it a duration, not an age: "depuis 10
 // ans", "plus de 15 ans".
@@ -140,7 +146,7 @@ func runPersonalData(p *Pass) {
 	}
 	for _, l := range p.Doc.Links {
 		if l.Kind == LinkImage && looksLikePhoto(l.Text, l.Dest) {
-			hits = append(hits, pdHit{l.Start, l.End, pdPhoto})
+			hits = append(hits, pdHit{l.Start, imageEnd(src, l), pdPhoto})
 		}
 	}
 	for _, h := range p.Doc.HTML {
@@ -203,8 +209,10 @@ func personalInText(t string, base int) []pdHit {
 		}
 		add(m[2], end, k)
 	}
-	for _, m := range pdNationalityRE.FindAllStringIndex(t, -1) {
-		add(m[0], m[1], pdNationality)
+	for _, m := range pdNationalityRE.FindAllStringSubmatchIndex(t, -1) {
+		if w := strings.Fields(t[m[2]:m[3]]); !pdFunctionWords[w[len(w)-1]] {
+			add(m[2], m[3], pdNationality)
+		}
 	}
 	for _, m := range pdBornRE.FindAllStringSubmatchIndex(t, -1) {
 		rest := t[m[1]:]
@@ -216,7 +224,8 @@ func personalInText(t string, base int) []pdHit {
 	}
 	for _, m := range pdYearsOldRE.FindAllStringSubmatchIndex(t, -1) {
 		if n, _ := strconv.Atoi(t[m[2]:m[3]]); n >= 14 && n <= 80 {
-			add(m[0], m[1], pdAge)
+			end := m[0] + strings.Index(strings.ToLower(t[m[0]:m[1]]), "old") + 3
+			add(m[0], end, pdAge)
 		}
 	}
 	for _, m := range pdAgedRE.FindAllStringSubmatchIndex(t, -1) {
@@ -389,4 +398,15 @@ func htmlAttr(tag, name string) string {
 		return ""
 	}
 	return strings.Trim(m[1], `"'`)
+}
+
+// imageEnd is where an inline image ends. Link.End of an image with an
+// empty alt text (`![](me.jpg)`) can run past it, so look for the
+// destination on the image's line.
+func imageEnd(src []byte, l Link) int {
+	eol := lineEnd(src, l.Start)
+	if i := strings.Index(string(src[l.Start:eol]), "("+l.Dest+")"); i >= 0 {
+		return l.Start + i + len(l.Dest) + 2
+	}
+	return min(l.End, eol)
 }
