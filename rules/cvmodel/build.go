@@ -70,6 +70,10 @@ type builder struct {
 	hlevel  int // level of the last heading seen
 }
 
+// farFuture resolves "Present" when testing containment, where today
+// does not matter.
+var farFuture = dates.Date{Year: 9999, Month: 12, Gran: dates.Month}
+
 // Build reads the sections, entries and dates of a CV.
 func Build(in Input) *Timeline {
 	b := &builder{in: in, src: in.Source, text: in.Text, tl: &Timeline{}}
@@ -303,7 +307,7 @@ func pick(ds []*DateRef) (d *DateRef, list bool) {
 // words counts the words of the line outside the date expression d.
 func words(it *item, d *DateRef) int {
 	t := it.text
-	if d != nil {
+	if d != nil && d.Start >= it.start && d.End <= it.end {
 		t = t[:d.Start-it.start] + " " + t[d.End-it.start:]
 	}
 	n := 0
@@ -644,6 +648,21 @@ func (b *builder) datedContent(i int) bool {
 }
 
 func (b *builder) addEntry(it *item, src Source, depth int, parent *Entry, d *DateRef) *Entry {
+	// A heading or bold line below a dated one is its child only when its
+	// dates fit inside: "## Acme 2004-2006" then "### Beta 2008-2011" are
+	// two jobs written at two heading levels.
+	if d != nil && (src == FromHeading || src == FromBoldLine) {
+		for parent != nil && parent.HasDate && !dates.Within(d.Range, parent.Date, farFuture) {
+			parent = parent.Parent
+		}
+		if parent == nil {
+			b.stack = b.stack[:0]
+		} else {
+			for len(b.stack) > 0 && b.stack[len(b.stack)-1] != parent {
+				b.stack = b.stack[:len(b.stack)-1]
+			}
+		}
+	}
 	e := &Entry{Source: src, Section: b.section, Start: it.start, End: it.end, Line: b.lineOf(it.start), depth: depth, Parent: parent}
 	if d != nil {
 		e.HasDate, e.Date, e.DateStart, e.DateEnd, e.DateLine = true, d.Range, d.Start, d.End, d.Line
@@ -717,17 +736,16 @@ func (b *builder) employerOf(e *Entry, earlier []*Entry) *Entry {
 	if !e.HasDate || len(earlier) == 0 {
 		return nil
 	}
-	now := dates.Date{Year: 9999, Month: 12, Gran: dates.Month}
 	if hasMissionPrefix(e.Text) {
 		p := earlier[len(earlier)-1]
-		if p.HasDate && !hasMissionPrefix(p.Text) && dates.Within(e.Date, p.Date, now) {
+		if p.HasDate && !hasMissionPrefix(p.Text) && dates.Within(e.Date, p.Date, farFuture) {
 			return p
 		}
 	}
 	for _, name := range parenNames(e.Title) {
 		for k := len(earlier) - 1; k >= 0; k-- {
 			p := earlier[k]
-			if !p.HasDate || !dates.Within(e.Date, p.Date, now) {
+			if !p.HasDate || !dates.Within(e.Date, p.Date, farFuture) {
 				continue
 			}
 			if strings.Contains(" "+Fold(p.Title)+" ", " "+name+" ") {

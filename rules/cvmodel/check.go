@@ -53,7 +53,7 @@ func (g Group) careerGroup() bool {
 // Overlap is two sibling entries whose ranges share more months than the
 // tolerance allows.
 type Overlap struct {
-	A, B   *Entry // A comes first in the document
+	A, B   *Entry // B starts later (or, starting together, comes later in the document)
 	Months int
 }
 
@@ -77,6 +77,10 @@ func (t *Timeline) Overlaps(now dates.Date, tolerance int, concurrent func(*Entr
 					continue
 				}
 				if m := dates.OverlapMonths(ra, rb, now); m > tolerance {
+					if dates.Compare(rb.Start, ra.Start) < 0 {
+						out = append(out, Overlap{A: b, B: a, Months: m})
+						continue
+					}
 					out = append(out, Overlap{A: a, B: b, Months: m})
 				}
 			}
