@@ -37,9 +37,23 @@ trap cleanup EXIT
 export PRE_COMMIT_HOME=$tmp/pre-commit-home
 GOMODCACHE=$(go env GOMODCACHE)
 export GOMODCACHE
-# A clone owned by another user (CI runs this under sudo) is "dubious" to
-# git, and pre-commit clones it: trust this one folder for this script.
-export GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=safe.directory GIT_CONFIG_VALUE_0=$repo
+# pre-commit clones this repository. When another user owns it (CI runs
+# .ci/run under sudo) git calls it "dubious" and refuses, and git only
+# takes safe.directory from the global config: give this script a HOME
+# whose .gitconfig trusts this one folder and includes the real one. Go
+# keeps its caches and settings.
+if ! git -C "$repo" rev-parse -q --verify HEAD >/dev/null 2>&1; then
+	GOCACHE=$(go env GOCACHE) GOPATH=$(go env GOPATH) GOENV=$(go env GOENV)
+	export GOCACHE GOPATH GOENV
+	real_home=$HOME
+	export HOME=$tmp/home
+	mkdir -p "$HOME"
+	# The work tree for git in it, the .git folder for a fetch from it.
+	printf '[include]\n\tpath = %s/.gitconfig\n[safe]\n\tdirectory = %s\n\tdirectory = %s/.git\n' \
+		"$real_home" "$repo" "$repo" >"$HOME/.gitconfig"
+	git -C "$repo" rev-parse -q --verify HEAD >/dev/null || fail "$repo is not a git repository with a commit"
+	echo "== trusting $repo, owned by another user, for git"
+fi
 
 work=$tmp/cvs
 mkdir -p "$work"
