@@ -1,22 +1,43 @@
 //go:build ignore
 
-// gen builds the compressed word lists under data/ from the Debian and npm
-// sources installed by generate.sh. Run it through generate.sh, not by hand.
+// gen builds the word lists under data/ from the Debian and npm sources
+// installed by generate.sh. Run it through generate.sh, not by hand; with
+// -from-text it only rebuilds the binary tables from the committed text
+// lists, which needs neither apt nor npm:
 //
-// Output format (one word a line, gzip): a line "#flat" or "#ranked" opens a
-// band. Words of a ranked band are in frequency order; words of a flat band
-// share one frequency (the band's middle rank). Bands come most frequent first.
+//	cd rules/lexicon && go run gen.go -from-text
+//
+// It writes two files per language:
+//
+//   - <lang>.txt.gz, the source form (one word a line, gzip): a line "#flat"
+//     or "#ranked" opens a band. Words of a ranked band are in frequency
+//     order; words of a flat band share one frequency (the band's middle
+//     rank). Bands come most frequent first. Nothing reads it at run time:
+//     it is what a reviewer diffs, and what the tests check the tables
+//     against.
+//   - <lang>.lex, the table the package embeds and reads in place, laid out
+//     as described in table.go: the words sorted byte-wise, back to back,
+//     with their offsets and ranks. The function words of words.go (read
+//     from its source) are merged in with their own ranks, as the package
+//     used to do at load time.
 package main
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"encoding/json"
 	"flag"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -27,10 +48,26 @@ func main() {
 	frUnmunched := flag.String("fr-unmunched", "", "unmunch output of hunspell-fr-classical")
 	frFreq := flag.String("fr-freq", "", "directory holding zxcvbn-ts language-fr src/*.json")
 	out := flag.String("out", "data", "output directory")
+	fromText := flag.Bool("from-text", false, "rebuild the .lex tables from the .txt.gz lists in -out only")
 	flag.Parse()
 
-	must(writeBands(filepath.Join(*out, "en.txt.gz"), english(*scowl, *wamerican)))
-	must(writeBands(filepath.Join(*out, "fr.txt.gz"), french(*frUnmunched, *frFreq)))
+	function := functionWords("words.go")
+	for _, lang := range []string{"en", "fr"} {
+		text := filepath.Join(*out, lang+".txt.gz")
+		var bands []band
+		switch {
+		case *fromText:
+			bands = readBands(text)
+		case lang == "en":
+			bands = english(*scowl, *wamerican)
+		default:
+			bands = french(*frUnmunched, *frFreq)
+		}
+		if !*fromText {
+			must(writeBands(text, bands))
+		}
+		must(writeTable(filepath.Join(*out, lang+".lex"), bands, function[lang]))
+	}
 }
 
 type band struct {
@@ -181,4 +218,128 @@ func must(err error) {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
+}
+
+// readBands reads a list written by writeBands.
+func readBands(path string) []band {
+	f, err := os.Open(path)
+	must(err)
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	must(err)
+	raw, err := io.ReadAll(zr)
+	must(err)
+	var bands []band
+	for line := range strings.Lines(string(raw)) {
+		line = strings.TrimSuffix(line, "\n")
+		switch {
+		case strings.HasPrefix(line, "#"):
+			bands = append(bands, band{ranked: line == "#ranked"})
+		case line != "":
+			if len(bands) == 0 {
+				must(fmt.Errorf("%s: a word before the first band", path))
+			}
+			bands[len(bands)-1].words = append(bands[len(bands)-1].words, line)
+		}
+	}
+	return bands
+}
+
+// functionWords reads the functionWords lists of words.go, language code →
+// words most frequent first, so that the tables carry their ranks.
+func functionWords(path string) map[string][]string {
+	f, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
+	must(err)
+	out := map[string][]string{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		spec, ok := n.(*ast.ValueSpec)
+		if !ok || len(spec.Names) != 1 || spec.Names[0].Name != "functionWords" {
+			return true
+		}
+		for _, elt := range spec.Values[0].(*ast.CompositeLit).Elts {
+			kv := elt.(*ast.KeyValueExpr)
+			lang := strings.ToLower(kv.Key.(*ast.Ident).Name)
+			for _, w := range kv.Value.(*ast.CompositeLit).Elts {
+				s, err := strconv.Unquote(w.(*ast.BasicLit).Value)
+				must(err)
+				out[lang] = append(out[lang], s)
+			}
+		}
+		return false
+	})
+	if len(out["en"]) == 0 || len(out["fr"]) == 0 {
+		must(fmt.Errorf("%s: no functionWords for en and fr", path))
+	}
+	return out
+}
+
+// writeTable writes the binary table of table.go. Ranks are those the
+// package computed when it parsed the text lists: a word of a ranked band
+// ranks by its position in the list, a word of a flat band at the band's
+// middle, and the i-th function word ranks i+1 whatever the lists say.
+func writeTable(path string, bands []band, function []string) error {
+	rank := map[string]uint32{}
+	var bandEnds []uint32
+	n := 0
+	for _, b := range bands {
+		start, end := n, n+len(b.words)
+		for _, w := range b.words {
+			if _, dup := rank[w]; dup {
+				return fmt.Errorf("%s: %q listed twice", path, w)
+			}
+			r := uint32(n + 1)
+			if !b.ranked {
+				r = uint32((start+end)/2 + 1)
+			}
+			rank[w] = r
+			n++
+		}
+		bandEnds = append(bandEnds, uint32(end))
+	}
+	for i, w := range function {
+		rank[w] = uint32(i + 1)
+	}
+	words := make([]string, 0, len(rank))
+	distinct := map[uint32]bool{}
+	for w, r := range rank {
+		if strings.Contains(w, "\n") || w == "" {
+			return fmt.Errorf("%s: bad word %q", path, w)
+		}
+		words = append(words, w)
+		distinct[r] = true
+	}
+	slices.Sort(words)
+	ranks := make([]uint32, 0, len(distinct))
+	for r := range distinct {
+		ranks = append(ranks, r)
+	}
+	slices.Sort(ranks)
+	if len(ranks) > 1<<16 {
+		return fmt.Errorf("%s: %d distinct ranks do not fit a uint16 index", path, len(ranks))
+	}
+	var blob bytes.Buffer
+	offsets := make([]uint32, 0, len(words)+1)
+	rankIdx := make([]uint16, 0, len(words))
+	for _, w := range words {
+		offsets = append(offsets, uint32(blob.Len()))
+		blob.WriteString(w)
+		i, _ := slices.BinarySearch(ranks, rank[w])
+		rankIdx = append(rankIdx, uint16(i))
+	}
+	offsets = append(offsets, uint32(blob.Len()))
+	if blob.Len() > 1<<31 {
+		return fmt.Errorf("%s: words too long for uint32 offsets", path)
+	}
+
+	var buf bytes.Buffer
+	buf.WriteString("CVLX")
+	le := func(v any) { binary.Write(&buf, binary.LittleEndian, v) }
+	le([]uint32{1, uint32(len(words)), uint32(len(bandEnds)), uint32(len(ranks)), uint32(blob.Len())})
+	le(bandEnds)
+	le(ranks)
+	le(offsets)
+	le(rankIdx)
+	buf.Write(blob.Bytes())
+	fmt.Fprintf(os.Stderr, "%s: %d words, %d distinct ranks, %d bytes\n", path, len(words), len(ranks), buf.Len())
+	return os.WriteFile(path, buf.Bytes(), 0o644)
 }

@@ -17,14 +17,14 @@ const maxSegmentRunes = 26
 
 // cost is the negative log-probability of w under a Zipf unigram model built
 // from its rank, as in Norvig's and wordninja's segmenters. Words absent
-// from the lexicon, and one- or two-letter words that are not function
-// words (SCOWL lists "ab", "es", "mi"), cost far more than any real word,
-// so the search only uses them when nothing else fits.
-func (d *dict) cost(lang Lang, w string, runes int) (float64, bool) {
-	if r, ok := d.rank[w]; ok && (runes > 2 || functionSets[lang][w]) {
-		return math.Log(float64(r) * d.logN), true
+// from the lexicon (found false), and one- or two-letter words that are not
+// function words (SCOWL lists "ab", "es", "mi"), cost far more than any real
+// word, so the search only uses them when nothing else fits.
+func (d *dict) cost(lang Lang, w string, runes int, rank uint32, found bool) float64 {
+	if found && (runes > 2 || functionSets[lang][w]) {
+		return math.Log(float64(rank) * d.logN)
 	}
-	return 40 + 10*float64(runes), false
+	return 40 + 10*float64(runes)
 }
 
 // Segment splits token, a lower-case letter run, into the most probable
@@ -48,6 +48,13 @@ func Segment(lang Lang, token string) []string {
 // first i runes. noWhole forbids the single segment covering all of token,
 // which the precision measurement uses to play "this word is missing from
 // the lexicon".
+//
+// It runs forwards: from each start j, whose best[j] is final, it extends
+// the segment one rune at a time and narrows the range of lexicon words that
+// begin with it (table.narrow), so that one walk finds every word starting
+// at j and stops looking up as soon as no word has the segment as a prefix.
+// For each end i the starts still arrive in increasing order, and a start
+// only wins when strictly cheaper, as in the textbook form.
 func segment(lang Lang, token string, noWhole bool) ([]string, float64) {
 	d := get(lang)
 	if d == nil || token == "" {
@@ -73,12 +80,23 @@ func segment(lang Lang, token string, noWhole bool) ([]string, float64) {
 	for i := 1; i <= n; i++ {
 		best = append(best, math.Inf(1))
 		from = append(from, i-1)
-		for j := max(0, i-maxSegmentRunes); j < i; j++ {
+	}
+	for j := 0; j < n; j++ {
+		lo, hi := 0, d.n // the words that begin with token[off[j]:off[i-1]]
+		for i := j + 1; i <= min(n, j+maxSegmentRunes); i++ {
+			w := token[off[j]:off[i]]
+			var rank uint32
+			found := false
+			if lo < hi {
+				lo, hi = d.narrow(lo, hi, off[i-1]-off[j], token[off[i-1]:off[i]])
+				if lo < hi && d.wordLen(lo) == len(w) {
+					rank, found = d.rank(lo), true
+				}
+			}
 			if noWhole && j == 0 && i == n {
 				continue
 			}
-			c, _ := d.cost(lang, token[off[j]:off[i]], i-j)
-			if c += best[j]; c < best[i] {
+			if c := d.cost(lang, w, i-j, rank, found) + best[j]; c < best[i] {
 				best[i], from[i] = c, j
 			}
 		}
@@ -159,7 +177,7 @@ func confident(lang Lang, seg []string) bool {
 		case runes >= 3 && IsCommon(lang, w):
 			// Short common words are also the suffixes and syllables of long
 			// ones ("ions", "tic", "tri"): only the most frequent count.
-			if runes <= shortWord && d.rank[w] > d.shortRank {
+			if r, _ := d.rankOf(w); runes <= shortWord && r > d.shortRank {
 				return false
 			}
 			contents++
