@@ -264,9 +264,13 @@ func (v *timelineView) writeGantt(w io.Writer) {
 	var rows []row
 	var add func(e *cvmodel.Entry, depth int)
 	add = func(e *cvmodel.Entry, depth int) {
-		if r, _, ok := e.Span(); ok {
+		// An impossible range (invalid-date reports it) has no place on
+		// the chart.
+		if r, _, ok := e.Span(); ok && r.Problem == "" && !r.EndBeforeStart() {
 			f, l := r.Months(v.now)
-			rows = append(rows, row{e, depth, f, l})
+			if l >= f && r.Start.Year >= 1900 && r.Start.Year <= 2100 {
+				rows = append(rows, row{e, depth, f, l})
+			}
 		}
 		for _, c := range e.Children {
 			add(c, depth+1)
@@ -286,7 +290,7 @@ func (v *timelineView) writeGantt(w io.Writer) {
 	lo -= lo % 12 // start on a January
 	per := max(1, (hi-lo+ganttWidth)/ganttWidth)
 	cols := (hi-lo)/per + 1
-	col := func(m int) int { return (m - lo) / per }
+	col := func(m int) int { return min(max((m-lo)/per, 0), cols-1) }
 
 	fmt.Fprintf(w, "\nexperience, %d to %s (one column = %s):\n", lo/12, monthText(hi), plural(per, "month"))
 	axis := []rune(strings.Repeat(" ", cols+6))
@@ -329,7 +333,7 @@ func (v *timelineView) writeGantt(w io.Writer) {
 	if len(v.gaps) > 0 {
 		bar := []rune(strings.Repeat(" ", cols))
 		for _, g := range v.gaps {
-			for m := g.From; m <= g.To; m++ {
+			for m := max(g.From, lo); m <= min(g.To, hi); m++ {
 				bar[col(m)] = '░'
 			}
 		}

@@ -323,16 +323,25 @@ func words(it *item, d *DateRef) int {
 // place or a contract type: "*March 2019 – Present*", "Paris · 2019 – 2021".
 func dateOnly(it *item) *DateRef {
 	ds := usable(it)
-	if len(ds) != 1 {
+	d, list := pick(ds)
+	if d == nil || list {
 		return nil
 	}
 	if it.kind == itemList || it.kind == itemHeading || it.kind == itemTableRow || it.kind == itemTableHeader || it.bullet {
 		return nil
 	}
-	if words(it, ds[0]) > 6 {
+	// Count the words left once every date is taken out: "2010 – 2014,
+	// en CDD jusqu’au 31/12/2014" is still a date line.
+	t := []byte(it.text)
+	for _, x := range ds {
+		for k := x.Start - it.start; k < x.End-it.start; k++ {
+			t[k] = ' '
+		}
+	}
+	if words(&item{text: string(t)}, nil) > 6 {
 		return nil
 	}
-	return ds[0]
+	return d
 }
 
 // nonEntryTitles are sub-headings found inside entries that name no job.
