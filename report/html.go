@@ -47,6 +47,7 @@ type htmlFile struct {
 	Path                    string
 	Error                   string
 	Errors, Warnings, Infos int
+	Tally                   string // "1 error · 3 warnings · 0 infos"
 	Score                   int
 	Grade                   string // good, fair, poor: the colour of the score
 	Findings                []htmlFinding
@@ -119,6 +120,7 @@ func HTML(w io.Writer, run *Run) error {
 				Suggestion:    sanitize(d.Suggestion),
 			})
 		}
+		hf.Tally = plural(hf.Errors, "error", "errors") + " · " + plural(hf.Warnings, "warning", "warnings") + " · " + plural(hf.Infos, "info", "infos")
 		hf.Chart = timelineChart(f.Timeline)
 		page.Files = append(page.Files, hf)
 	}
@@ -188,13 +190,13 @@ func excerpt(lines *rules.LineIndex, d *rules.Diagnostic) *htmlExcerpt {
 // places them; the SVG scales with the page through its viewBox.
 const (
 	chartWidth    = 960
-	chartLabelW   = 280 // the column of labels, left of the plot
+	chartLabelW   = 320 // the column of labels, left of the plot
 	chartPlotEnd  = 944
 	chartTop      = 30 // room for the year axis
 	chartRow      = 26
 	chartBarH     = 14
 	chartIndent   = 16 // per nesting level
-	chartLabelMax = 36 // runes; longer labels are cut, the tooltip has them whole
+	chartLabelMax = 38 // runes; longer labels are cut, the tooltip has them whole
 	// minGapMonths: a month between two jobs is a job change, not a gap
 	// worth hatching; the employment-gap rule has its own threshold.
 	minGapMonths = 2
@@ -235,18 +237,19 @@ func timelineChart(bars []rules.TimelineBar) *htmlChart {
 	if len(bars) == 0 {
 		return nil
 	}
-	lo, hi := bars[0].Start, bars[0].End+1
+	lo, last := bars[0].Start, bars[0].End+1
 	anyOpen := false
 	for _, b := range bars {
 		lo = min(lo, b.Start)
-		hi = max(hi, b.End+1, b.Start+1)
+		last = max(last, b.End+1, b.Start+1)
 		anyOpen = anyOpen || b.Open
 	}
-	lo -= lo % 12 // from January of the first year
+	lo -= lo % 12 // from January of the first year to the end of the last
+	hi := last
 	if hi%12 != 0 {
 		hi += 12 - hi%12
 	}
-	if anyOpen {
+	if anyOpen && hi-last < 6 {
 		hi += 12 // room for open ranges to fade out
 	}
 	plotW := float64(chartPlotEnd - chartLabelW)
