@@ -234,3 +234,10 @@ func BenchmarkSegment(b *testing.B) {
 		})
 	}
 }
+
+func TestLoaded(t *testing.T) {
+	get(EN)
+	if !Loaded(EN) || Loaded("de") {
+		t.Errorf("Loaded(en) = %v, Loaded(de) = %v", Loaded(EN), Loaded("de"))
+	}
+}

@@ -82,16 +82,18 @@ func segment(lang Lang, token string, noWhole bool) ([]string, float64) {
 		from = append(from, i-1)
 	}
 	for j := 0; j < n; j++ {
-		lo, hi := 0, d.n // the words that begin with token[off[j]:off[i-1]]
+		var lo, hi int // the words that begin with token[off[j]:off[i]]
 		for i := j + 1; i <= min(n, j+maxSegmentRunes); i++ {
 			w := token[off[j]:off[i]]
-			var rank uint32
-			found := false
-			if lo < hi {
+			if i == j+1 {
+				lo, hi = d.narrowFirst(w)
+			} else if lo < hi {
 				lo, hi = d.narrow(lo, hi, off[i-1]-off[j], token[off[i-1]:off[i]])
-				if lo < hi && d.wordLen(lo) == len(w) {
-					rank, found = d.rank(lo), true
-				}
+			}
+			var rank uint32
+			found := lo < hi && d.wordLen(lo) == len(w)
+			if found {
+				rank = d.rank(lo)
 			}
 			if noWhole && j == 0 && i == n {
 				continue

@@ -27,6 +27,11 @@ type table struct {
 	offsets  string
 	rankIdx  string
 	blob     string
+
+	// first[b] is the range of words whose first byte is b, built at load
+	// (a binary search per distinct first byte: a few microseconds) so that
+	// the segmenter's walks start one byte in.
+	first [256]struct{ lo, hi int32 }
 }
 
 const tableHeader = 24
@@ -59,6 +64,15 @@ func parseTable(data string) (*table, bool) {
 	}
 	for i := range nbands {
 		t.bandEnds = append(t.bandEnds, int(u32(bands, 4*i)))
+	}
+	for lo := 0; lo < n; {
+		c := t.byteAt(lo, 0)
+		if c < 0 {
+			return nil, false // an empty word
+		}
+		_, hi := t.narrow(lo, n, 0, string([]byte{byte(c)}))
+		t.first[c].lo, t.first[c].hi = int32(lo), int32(hi)
+		lo = hi
 	}
 	return t, true
 }
@@ -102,6 +116,12 @@ func (t *table) byteAt(i, k int) int {
 		return -1
 	}
 	return int(t.blob[start+k])
+}
+
+// narrowFirst returns the range of words that begin with b.
+func (t *table) narrowFirst(b string) (int, int) {
+	r := t.first[b[0]]
+	return t.narrow(int(r.lo), int(r.hi), 1, b[1:])
 }
 
 // narrow takes [lo, hi), the words that begin with some prefix of k bytes,
