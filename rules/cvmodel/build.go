@@ -56,6 +56,7 @@ type item struct {
 	label      bool     // "**Stack:** Go, …": a bold label, not a title
 	dates      []*DateRef
 	consumed   bool // a date-only line whose date went to the entry above
+	index      int  // position in builder.items
 }
 
 type builder struct {
@@ -146,6 +147,7 @@ func (b *builder) add(it *item) {
 			}
 		}
 	}
+	it.index = len(b.items)
 	b.items = append(b.items, it)
 }
 
@@ -403,7 +405,7 @@ func (b *builder) titleSection(it *item) SectionKind {
 		return k
 	case it.kind == itemPlain && it.depth == 0:
 		return k
-	case it.kind == itemPara && it.blockStart && (len(b.items) == 0 || true) && b.singleLine(it):
+	case it.kind == itemPara && it.blockStart && b.singleLine(it):
 		return k
 	}
 	return SectionUnknown
@@ -411,12 +413,8 @@ func (b *builder) titleSection(it *item) SectionKind {
 
 // singleLine reports whether a paragraph line is its paragraph's only line.
 func (b *builder) singleLine(it *item) bool {
-	for i, x := range b.items {
-		if x == it {
-			return i+1 >= len(b.items) || b.items[i+1].blockStart || b.items[i+1].kind != itemPara
-		}
-	}
-	return false
+	i := it.index
+	return i+1 >= len(b.items) || b.items[i+1].blockStart || b.items[i+1].kind != itemPara
 }
 
 func (b *builder) newSection(kind SectionKind, it *item, level int) {
@@ -496,6 +494,11 @@ func (b *builder) entryParent(depth int) *Entry {
 func (b *builder) heading(i int, it *item) {
 	kind := ClassifyHeading(it.text)
 	depth := it.level * 10
+	// Only a heading owns the headings below it: a bold line or a list
+	// item never does.
+	for len(b.stack) > 0 && b.stack[len(b.stack)-1].Source != FromHeading {
+		b.stack = b.stack[:len(b.stack)-1]
+	}
 	parent := b.entryParent(depth)
 	if kind != SectionUnknown && parent == nil && len(usable(it)) == 0 {
 		b.newSection(kind, it, it.level)

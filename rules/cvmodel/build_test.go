@@ -1,0 +1,198 @@
+package cvmodel_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/cvlint/cvlint/rules"
+	"github.com/cvlint/cvlint/rules/cvmodel"
+	"github.com/cvlint/cvlint/rules/dates"
+)
+
+// build parses src as the engine does (prose masking included) and
+// returns the model.
+func build(t *testing.T, name, src string) *cvmodel.Timeline {
+	t.Helper()
+	doc := rules.Parse(name, rules.Decoded{Text: []byte(src)}, rules.IsPlain(name))
+	return rules.BuildTimeline(doc)
+}
+
+// outline renders the model compactly: one line per section and entry.
+func outline(tl *cvmodel.Timeline) string {
+	var b strings.Builder
+	var entry func(e *cvmodel.Entry, depth int)
+	entry = func(e *cvmodel.Entry, depth int) {
+		r := "-"
+		if e.HasDate {
+			r = e.Date.String()
+		}
+		fmt.Fprintf(&b, "%s%s %s %d %q\n", strings.Repeat("  ", depth), e.Kind, r, e.Line, e.Title)
+		for _, c := range e.Children {
+			entry(c, depth+1)
+		}
+	}
+	for _, s := range tl.Sections {
+		fmt.Fprintf(&b, "[%s]\n", s.Kind)
+		for _, e := range s.Entries {
+			entry(e, 1)
+		}
+	}
+	return b.String()
+}
+
+func TestModel(t *testing.T) {
+	for _, c := range []struct {
+		name, file, src, want string
+	}{
+		{"consultant with missions", "cv.md", `# Camille Lefèvre
+
+## Expérience professionnelle
+
+### Exemple Conseil — Consultante (2015 – aujourd’hui)
+
+#### Mission Banque Fictive
+*mars 2021 – juin 2023*
+
+- Outils : Proxmox (2020), Docker (2019)
+- Migration vers Kubernetes (2022)
+
+#### Mission Énergie SA
+*2016 – 2018*
+
+### Audit Cloud (Exemple Conseil), 2015 – 2016
+
+### Société Fictive — Ingénieure, 2010/09 à 2015/06
+`, `[experience]
+  job 2015..present 5 "Exemple Conseil — Consultante"
+    mission 2021-03..2023-06 7 "Mission Banque Fictive"
+    mission 2016..2018 13 "Mission Énergie SA"
+    mission 2015..2016 16 "Audit Cloud (Exemple Conseil)"
+  job 2010-09..2015-06 18 "Société Fictive — Ingénieure"
+`},
+		{"headings with dates, no section", "cv.md", `# Oliver Martin
+
+## Acme 2004-2006 Developer
+
+### Beta Corp, Engineer, 2008/10 à 2021/11
+`, `[unknown]
+  job 2004..2006 3 "Acme Developer"
+  job 2008-10..2021-11 5 "Beta Corp, Engineer"
+`},
+		{"bold titles, dates on the next line, kinds", "cv.md", `**Jean Dupont**, né le 12/03/1985
+
+**EXPÉRIENCE :**
+
+**Développeur — Exemple SA**
+*Sept. 2019 – Present*
+
+**Formateur bénévole — Code Club**
+*depuis 2018*
+
+**Chargé de cours — Université d’Exemple**
+*2017 – 2020*
+
+**Formation**
+
+- Master, Université d’Exemple, 2015 – 2017
+- Licence, Université d’Exemple
+
+| Période | Diplôme |
+|---|---|
+| 2012 – 2015 | Licence |
+
+## Compétences
+
+- Go (2015), Python (2010)
+- Kubernetes
+`, `[experience]
+  job 2019-09..present 5 "Développeur — Exemple SA"
+  volunteering 2018..present 8 "Formateur bénévole — Code Club"
+  teaching 2017..2020 11 "Chargé de cours — Université d’Exemple"
+[education]
+  education 2015..2017 16 "Master, Université d’Exemple"
+  education - 17 "Licence, Université d’Exemple"
+  education 2012..2015 21 "Licence"
+[skills]
+`},
+		{"plain text", "cv.txt", `JEAN DUPONT - né le 12/03/1985
+jean.dupont@example.com
+
+EXPÉRIENCE PROFESSIONNELLE
+
+Globex - Ingénieur données
+mars 2019 - aujourd'hui
+  Pipeline Kafka (2020), Flink (2021)
+
+Initech, analyste, 2016 - 2019
+
+FORMATION
+
+Master statistiques, Université d'Exemple    2014 - 2016
+`, `[experience]
+  job 2019-03..present 6 "Globex - Ingénieur données"
+  job 2016..2019 10 "Initech, analyste"
+[education]
+  education 2014..2016 14 "Master statistiques, Université d'Exemple"
+`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := outline(build(t, c.file, c.src)); got != c.want {
+				t.Errorf("got\n%s\nwant\n%s", got, c.want)
+			}
+		})
+	}
+}
+
+func TestBirthDateIsNoEntry(t *testing.T) {
+	tl := build(t, "cv.md", "# Inès Haddad — née le 12/03/1985\n\n## Expérience\n\n### Exemple SA\n*2014 – 2020*\n")
+	var birth int
+	for _, d := range tl.Dates {
+		if d.Birth {
+			birth++
+		}
+	}
+	if birth != 1 || len(tl.Entries) != 1 {
+		t.Fatalf("birth dates %d, entries %d:\n%s", birth, len(tl.Entries), outline(tl))
+	}
+}
+
+func TestChecks(t *testing.T) {
+	tl := build(t, "cv.md", `# Jane
+
+## Experience
+
+### C — Lead
+*2019 – Present*
+
+### A — Intern
+*2008 – 2009*
+
+### B — Engineer
+*2012 – 2019*
+
+### D — Developer
+*2010 – 2013*
+
+### E — Volunteer mentor
+*2009 – 2015*
+`)
+	now := dates.Date{Year: 2026, Month: 11, Gran: dates.Month}
+	ovs := tl.Overlaps(now, 1, func(e *cvmodel.Entry) bool { return e.Kind == cvmodel.KindVolunteering })
+	if len(ovs) != 1 || ovs[0].A.Title != "D — Developer" || ovs[0].B.Title != "B — Engineer" || ovs[0].Months != 2 {
+		t.Errorf("overlaps: %+v", ovs)
+	}
+	gaps := tl.Gaps(now, 0)
+	if len(gaps) != 0 {
+		t.Errorf("gaps: %+v (E covers 2010)", gaps)
+	}
+	var order cvmodel.Order
+	for _, o := range tl.Orders() {
+		if o.Group.Name == "experience" {
+			order = o
+		}
+	}
+	if order.Direction != cvmodel.Mixed || order.Majority != cvmodel.NewestFirst || len(order.Breaks) == 0 || order.Breaks[0].Title != "A — Intern" {
+		t.Errorf("order: %v %v %v", order.Direction, order.Majority, order.Breaks)
+	}
+}
