@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -93,6 +94,9 @@ func Text(w io.Writer, run *Run, opt TextOptions) error {
 		}
 	}
 	bw.WriteString(summaryLine(Summary(run)) + scoreSuffix(run) + "\n")
+	if len(run.Files) > BatchThreshold {
+		writeBatchTables(bw, run)
+	}
 	return bw.Flush()
 }
 
@@ -189,4 +193,78 @@ func renderLine(text []byte, start, end int) (string, int, int) {
 		to = col
 	}
 	return b.String(), from, to
+}
+
+// BatchThreshold is the number of files above which the text summary ends
+// with the worst CVs and the most frequent rules: a folder of hundreds of
+// CVs needs a place to start.
+const BatchThreshold = 20
+
+// batchRows is how many rows each batch table shows.
+const batchRows = 10
+
+func writeBatchTables(w io.Writer, run *Run) {
+	type cv struct {
+		path                  string
+		score, errs, findings int
+	}
+	var cvs []cv
+	type ruleStat struct {
+		id           string
+		count, files int
+	}
+	stats := map[string]*ruleStat{}
+	for _, f := range run.Files {
+		c := cv{path: f.Path, score: Score(f), findings: len(f.Diagnostics)}
+		seen := map[string]bool{}
+		for _, d := range f.Diagnostics {
+			if d.Severity == rules.Error {
+				c.errs++
+			}
+			st := stats[d.Rule]
+			if st == nil {
+				st = &ruleStat{id: d.Rule}
+				stats[d.Rule] = st
+			}
+			st.count++
+			if !seen[d.Rule] {
+				seen[d.Rule] = true
+				st.files++
+			}
+		}
+		cvs = append(cvs, c)
+	}
+	sort.SliceStable(cvs, func(i, j int) bool {
+		if cvs[i].score != cvs[j].score {
+			return cvs[i].score < cvs[j].score
+		}
+		return cvs[i].path < cvs[j].path
+	})
+	fmt.Fprintf(w, "\nWorst CVs\n  %5s  %6s  %8s  %s\n", "score", "errors", "findings", "file")
+	for i, c := range cvs {
+		if i == batchRows || c.score == 100 {
+			break
+		}
+		fmt.Fprintf(w, "  %5d  %6d  %8d  %s\n", c.score, c.errs, c.findings, sanitize(c.path))
+	}
+	var rs []*ruleStat
+	for _, st := range stats {
+		rs = append(rs, st)
+	}
+	sort.Slice(rs, func(i, j int) bool {
+		if rs[i].count != rs[j].count {
+			return rs[i].count > rs[j].count
+		}
+		return rs[i].id < rs[j].id
+	})
+	if len(rs) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nMost frequent rules\n  %8s  %5s  %s\n", "findings", "files", "rule")
+	for i, st := range rs {
+		if i == batchRows {
+			break
+		}
+		fmt.Fprintf(w, "  %8d  %5d  %s\n", st.count, st.files, st.id)
+	}
 }

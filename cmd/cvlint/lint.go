@@ -43,6 +43,9 @@ func runLint(cmd *cobra.Command, o *options, args []string, stdin io.Reader, std
 	if err != nil {
 		return usageErr("%v", err)
 	}
+	if o.minScore < 0 || o.minScore > 100 {
+		return usageErr("--min-score must be between 0 and 100")
+	}
 	if o.jobs < 1 {
 		return usageErr("--jobs must be at least 1")
 	}
@@ -116,7 +119,7 @@ func runLint(cmd *cobra.Command, o *options, args []string, stdin io.Reader, std
 			return &exitError{code: ExitError, err: err}
 		}
 		if o.diff {
-			return exitFor(results, failOn, true)
+			return exitFor(results, failOn, 0, true)
 		}
 	}
 
@@ -126,7 +129,7 @@ func runLint(cmd *cobra.Command, o *options, args []string, stdin io.Reader, std
 			return &exitError{code: ExitError, err: err}
 		}
 	}
-	return exitFor(results, failOn, false)
+	return exitFor(results, failOn, o.minScore, false)
 }
 
 // progressThreshold is the number of files above which a terminal gets a
@@ -207,11 +210,14 @@ func errText(err error) string {
 
 // exitFor maps the results to an exit code: per-file errors win, then
 // findings at or above --fail-on.
-func exitFor(results []rules.FileResult, failOn rules.Severity, fixesPending bool) error {
+func exitFor(results []rules.FileResult, failOn rules.Severity, minScore int, fixesPending bool) error {
 	code := ExitOK
 	for _, r := range results {
 		if r.Error != "" {
 			return &exitError{code: ExitError}
+		}
+		if minScore > 0 && report.Score(r) < minScore {
+			code = ExitFindings
 		}
 		if failOn == rules.SeverityNone {
 			continue

@@ -72,8 +72,13 @@ func write(t *testing.T, dir, name string, data []byte) string {
 }
 
 const cleanCV = "# Jane Doe\n\njane.doe@example.com · +44 20 7946 0000\n\n## Experience\n\n### Engineer, Example Corp\n\n*March 2019 – June 2024*\n\n- Built the billing platform.\n\n## Education\n\n### MSc Computer Science, University of Example\n\n*2017 – 2019*\n\n## Skills\n\nGo, PostgreSQL, Kubernetes.\n"
-const brokenCV = "# Jane Doe\n\n## Talks\n\n- [Scaling Postgres](#) at PGDay\n"
-const warnCV = "# Jane Doe\n\n## Skills\n\n- Kuber\u200bnetes\n"
+// brokenCV and warnCV are cleanCV with one defect each, so that every rule
+// runs and only that defect is reported.
+const brokenCV = cleanCV + "\n## Talks\n\n- [Scaling Postgres](#) at PGDay\n"
+const warnCV = cleanCV + "\n## Tools\n\n- Kuber\u200bnetes\n"
+
+// brokenLine is the line of brokenCV's broken link.
+var brokenLine = strings.Count(cleanCV, "\n") + 4
 
 func TestExitCodes(t *testing.T) {
 	dir := t.TempDir()
@@ -87,7 +92,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"clean.md"}, ExitOK},
 		{[]string{"broken.md"}, ExitFindings},
 		{[]string{"warn.md"}, ExitFindings},
-		{[]string{"--fail-on", "error", "--only", "invisible-chars", "warn.md"}, ExitError}, // unknown flag
+		{[]string{"--fail-on", "error", "--bogus", "warn.md"}, ExitError}, // unknown flag
 		{[]string{"--fail-on", "error", "--disable", "broken-link", "warn.md"}, ExitOK},
 		{[]string{"--fail-on", "none", "broken.md"}, ExitOK},
 		{[]string{"--fail-on", "sometimes", "broken.md"}, ExitError},
@@ -119,7 +124,7 @@ func TestStdin(t *testing.T) {
 		t.Fatalf("unexpected findings: %+v", rep.Findings)
 	}
 	r = cvlint(t, dir, brokenCV, "-")
-	if !strings.Contains(r.stdout, "<stdin>:5:") {
+	if !strings.Contains(r.stdout, fmt.Sprintf("<stdin>:%d:", brokenLine)) {
 		t.Fatalf("stdin without a name should show <stdin>: %s", r.stdout)
 	}
 }
@@ -189,7 +194,7 @@ func TestBadFilesDoNotStopTheRun(t *testing.T) {
 // and a message carrying %, a newline and ::error::.
 func TestGitHubFormatIsNotInjectable(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, "doe, jane:v2.md", []byte("# Jane\n\n- [50% done\n::error::pwned](#)\n- see [x][bad%0A::warning::y]\n"))
+	write(t, dir, "doe, jane:v2.md", []byte(cleanCV+"\n## Talks\n\n- [50% done\n::error::pwned](#)\n- see [x][bad%0A::warning::y]\n"))
 	r := cvlint(t, dir, "", "--format", "github", "doe, jane:v2.md")
 	if r.code != ExitFindings {
 		t.Fatalf("exit %d: %s %s", r.code, r.stdout, r.stderr)
@@ -303,7 +308,7 @@ func TestMultipleFormats(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "cv.md", []byte(brokenCV))
 	r := cvlint(t, dir, "", "--format", "text", "--format", "sarif=out/results.sarif", "--format", "json=report.json", "cv.md")
-	if r.code != ExitFindings || !strings.Contains(r.stdout, "cv.md:5:") {
+	if r.code != ExitFindings || !strings.Contains(r.stdout, fmt.Sprintf("cv.md:%d:", brokenLine)) {
 		t.Fatalf("exit %d: %s %s", r.code, r.stdout, r.stderr)
 	}
 	r = cvlint(t, dir, "", "--format", "text", "--format", "sarif=out/results.sarif", "--format", "json=report.json", "cv.md")
@@ -320,7 +325,7 @@ func TestMultipleFormats(t *testing.T) {
 
 func TestFixAndDiff(t *testing.T) {
 	dir := t.TempDir()
-	src := "# Jane Doe\n\n## Skills\n\n- Kuber\u200bnetes and Ter\u00adraform\n"
+	src := cleanCV + "\n## Tools\n\n- Kuber\u200bnetes and Ter\u00adraform\n"
 	p := write(t, dir, "cv.md", []byte(src))
 	os.Chmod(p, 0o640)
 	r := cvlint(t, dir, "", "--fix", "--diff", "cv.md")
@@ -332,7 +337,7 @@ func TestFixAndDiff(t *testing.T) {
 	}
 	r = cvlint(t, dir, "", "--fix", "cv.md")
 	data, _ := os.ReadFile(p)
-	if string(data) != "# Jane Doe\n\n## Skills\n\n- Kubernetes and Terraform\n" {
+	if string(data) != cleanCV+"\n## Tools\n\n- Kubernetes and Terraform\n" {
 		t.Fatalf("fixed file: %q (%s)", data, r.stderr)
 	}
 	if st, _ := os.Stat(p); st.Mode().Perm() != 0o640 {
@@ -405,6 +410,7 @@ func TestOnline(t *testing.T) {
 	defer srv.Close()
 	dir := t.TempDir()
 	cv := fmt.Sprintf("# Jane Doe\n\n- [ok](%[1]s/ok)\n- [gone](%[1]s/gone)\n- [profile](%[1]s/linkedin)\n- [ok again](%[1]s/ok)\n", srv.URL)
+	// Lines 3 to 6 hold the links; the structure rules are beside the point.
 	write(t, dir, "cv.md", []byte(cv))
 	env := []string{"XDG_CACHE_HOME=" + dir, "HOME=" + dir}
 	r := cvlintEnv(t, dir, env, "--online", "--allow-private", "--no-cache", "--format", "json", "--enable", "broken-link", "cv.md")
@@ -464,4 +470,37 @@ func cvlintEnv(t *testing.T, dir string, env []string, args ...string) result {
 		t.Fatal(err)
 	}
 	return result{out.String(), errb.String(), code}
+}
+
+// TestBatch: past 20 files the text summary ranks the worst CVs and the
+// most frequent rules, and --min-score turns a low score into exit 1.
+func TestBatch(t *testing.T) {
+	dir := t.TempDir()
+	for i := 0; i < 25; i++ {
+		cv := cleanCV
+		if i%5 == 0 {
+			cv = brokenCV
+		}
+		write(t, dir, fmt.Sprintf("cvs/cv-%02d.md", i), []byte(cv))
+	}
+	r := cvlint(t, dir, "", "--fail-on", "none", "cvs")
+	if r.code != ExitOK || !strings.Contains(r.stdout, "Worst CVs") || !strings.Contains(r.stdout, "Most frequent rules") {
+		t.Fatalf("exit %d, no batch tables:\n%s", r.code, r.stdout)
+	}
+	worst := r.stdout[strings.Index(r.stdout, "Worst CVs"):]
+	if !strings.Contains(worst, "cvs/cv-00.md") || strings.Contains(worst, "cvs/cv-01.md") {
+		t.Errorf("worst CVs table should list the broken CVs only:\n%s", worst)
+	}
+	if strings.Contains(r.stderr, "linting") {
+		t.Errorf("progress bar shown while piping: %q", r.stderr)
+	}
+	if r := cvlint(t, dir, "", "--fail-on", "none", "--min-score", "95", "cvs"); r.code != ExitFindings {
+		t.Errorf("--min-score 95 with broken CVs: exit %d", r.code)
+	}
+	if r := cvlint(t, dir, "", "--fail-on", "none", "--min-score", "10", "cvs"); r.code != ExitOK {
+		t.Errorf("--min-score 10: exit %d", r.code)
+	}
+	if r := cvlint(t, dir, "", "--min-score", "101", "cvs"); r.code != ExitError {
+		t.Errorf("--min-score 101: exit %d", r.code)
+	}
 }
