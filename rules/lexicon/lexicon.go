@@ -9,9 +9,9 @@
 // tables (data/<lang>.lex, described in table.go) that are read in place:
 // a lookup is a binary search over the embedded bytes, with no map and no
 // decompression. A language's table is still opened lazily, once, on the
-// first call that needs it, but opening it only checks its header: about a
-// microsecond and a few hundred bytes. The pages of the table the searches
-// touch are faulted in from the executable on demand.
+// first call that needs it, but opening it only checks its header and
+// indexes the words by first byte: about 5 µs and 3 KB. The pages of the
+// table the searches touch are faulted in from the executable on demand.
 //
 // Regenerate the data, as root: bash rules/lexicon/generate.sh
 package lexicon
