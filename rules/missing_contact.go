@@ -66,17 +66,37 @@ func hasContact(d *Document, pr *Prose) bool {
 			return true
 		}
 	}
-	for _, m := range phoneRE.FindAllSubmatchIndex(pr.Text, -1) {
-		if phoneDigits(pr.Text[m[2]:m[3]]) {
-			return true
-		}
+	return hasPhone(pr.Text) || hasPhone(d.Source[:d.FrontMatter.End])
+}
+
+// hasPhone looks for a phone number in text. The expression is slow on a
+// whole CV, so it runs only on runs of digits and separators long enough
+// to hold one.
+func hasPhone(text []byte) bool {
+	isPhoneByte := func(c byte) bool {
+		return c >= '0' && c <= '9' || c == ' ' || c == '.' || c == '-' || c == '(' || c == ')' || c == '+' || c == 0xC2 || c == 0xA0
 	}
-	if fm := d.FrontMatter; fm.End > 0 {
-		for _, m := range phoneRE.FindAllSubmatchIndex(d.Source[:fm.End], -1) {
-			if phoneDigits(d.Source[m[2]:m[3]]) {
-				return true
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if !(c >= '0' && c <= '9' || c == '+' || c == '(') {
+			continue
+		}
+		j, digits := i, 0
+		for j < len(text) && isPhoneByte(text[j]) {
+			if text[j] >= '0' && text[j] <= '9' {
+				digits++
+			}
+			j++
+		}
+		if digits >= 9 {
+			from := max(0, i-1)
+			for _, m := range phoneRE.FindAllSubmatchIndex(text[from:min(len(text), j+1)], -1) {
+				if phoneDigits(text[from+m[2] : from+m[3]]) {
+					return true
+				}
 			}
 		}
+		i = j
 	}
 	return false
 }

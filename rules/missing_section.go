@@ -59,7 +59,6 @@ func runMissingSection(p *Pass) {
 	if !found[cvmodel.SectionExperience] && hasDatedEntries(d, pr, titles) {
 		found[cvmodel.SectionExperience] = true
 	}
-	french := LanguageOf(p).Doc == lexicon.FR
 	_, lineEnd := d.Lines.Line(1)
 	for _, name := range p.StringsOption("required") {
 		kind, ok := sectionKindNamed(name)
@@ -68,7 +67,7 @@ func runMissingSection(p *Pass) {
 		}
 		names := sectionNames[kind]
 		suggest := fmt.Sprintf("%q (or %q)", names[0], names[1])
-		if french {
+		if LanguageOf(p).Doc == lexicon.FR { // computed only when a section is missing
 			suggest = fmt.Sprintf("%q (or %q)", names[1], names[0])
 		}
 		what := "no " + kind.String() + " section"

@@ -112,7 +112,6 @@ var (
 	pdNIRContextRE = regexp.MustCompile(`(?i)(s[ée]curit[ée]\s+sociale|\bs[ée]cu\b|\bnir\b|\binsee\b|\bn°\s*ss\b|social\s+security)`)
 	pdNINORE       = regexp.MustCompile(`(?:^|[^\p{L}\d])([A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D])(?:[^\p{L}\d]|$)`)
 	pdSSNRE        = regexp.MustCompile(`(?:^|[^\d-])(\d{3}-\d{2}-\d{4})(?:[^\d-]|$)`)
-	pdSegmentSep   = regexp.MustCompile(`\s*(?:[,;|·•/\n:]|\s[-–—]\s)\s*`)
 	pdPhotoWordRE  = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(photo|portrait|headshot|head-shot|avatar|selfie|profile[\s_-]*(?:pic|picture|photo|image)|photo[\s_-]*d[’']?identit[ée]|id[\s_-]*photo)`)
 	pdNotPhotoRE   = regexp.MustCompile(`(?i)(galler|galerie|screenshot|capture|diagram|sch[ée]ma|logo|badge|project|projet|exhibition|exposition)`)
 	pdImgRE        = regexp.MustCompile(`(?is)<img\b[^>]*>`)
@@ -197,7 +196,24 @@ func personalInText(t string, base int) []pdHit {
 		}
 		hits = append(hits, pdHit{base + s, base + e, k})
 	}
-	for _, m := range pdLabelRE.FindAllStringSubmatchIndex(t, -1) {
+	// The expressions are costly on every block of every CV: run each only
+	// when the words it needs are there.
+	lt := strings.ToLower(t)
+	has := func(words ...string) bool {
+		for _, w := range words {
+			if strings.Contains(lt, w) {
+				return true
+			}
+		}
+		return false
+	}
+	digits := 0
+	for i := 0; i < len(t); i++ {
+		if t[i] >= '0' && t[i] <= '9' {
+			digits++
+		}
+	}
+	for _, m := range pdLabelREFind(t, lt) {
 		label := strings.ToLower(strings.Join(strings.Fields(t[m[2]:m[3]]), " "))
 		end := segmentEnd(t, m[1])
 		if strings.TrimSpace(t[m[1]:end]) == "" && !strings.HasPrefix(label, "photo") {
@@ -209,12 +225,12 @@ func personalInText(t string, base int) []pdHit {
 		}
 		add(m[2], end, k)
 	}
-	for _, m := range pdNationalityRE.FindAllStringSubmatchIndex(t, -1) {
+	for _, m := range findIf(has("nationalit"), pdNationalityRE, t) {
 		if w := strings.Fields(t[m[2]:m[3]]); !pdFunctionWords[w[len(w)-1]] {
 			add(m[2], m[3], pdNationality)
 		}
 	}
-	for _, m := range pdBornRE.FindAllStringSubmatchIndex(t, -1) {
+	for _, m := range findIf(digits >= 4 && has("born", "né", "ne le", "ne en", "nee "), pdBornRE, t) {
 		rest := t[m[1]:]
 		rs := dates.Find(rest)
 		if len(rs) == 0 || rs[0].Pos > 3 {
@@ -222,55 +238,104 @@ func personalInText(t string, base int) []pdHit {
 		}
 		add(m[2], m[1]+rs[0].EndPos, pdBirth)
 	}
-	for _, m := range pdYearsOldRE.FindAllStringSubmatchIndex(t, -1) {
+	for _, m := range findIf(digits >= 2 && has("old"), pdYearsOldRE, t) {
 		if n, _ := strconv.Atoi(t[m[2]:m[3]]); n >= 14 && n <= 80 {
 			end := m[0] + strings.Index(strings.ToLower(t[m[0]:m[1]]), "old") + 3
 			add(m[0], end, pdAge)
 		}
 	}
-	for _, m := range pdAgedRE.FindAllStringSubmatchIndex(t, -1) {
+	for _, m := range findIf(digits >= 2 && has("aged"), pdAgedRE, t) {
 		if n, _ := strconv.Atoi(t[m[2]:m[3]]); n >= 14 && n <= 80 {
 			add(m[0], m[1], pdAge)
 		}
 	}
-	for _, m := range pdAnsRE.FindAllStringSubmatchIndex(t, -1) {
+	for _, m := range findIf(digits >= 2 && has(" ans", "\u00a0ans"), pdAnsRE, t) {
 		if n, _ := strconv.Atoi(t[m[2]:m[3]]); n >= 16 && n <= 75 && ansIsAge(t, m[0], m[1]) {
 			add(m[0], m[1], pdAge)
 		}
 	}
-	for _, m := range pdParentRE.FindAllStringIndex(t, -1) {
+	for _, m := range findIf(has("father", "mother", "parent", "père", "pere", "mère", "mere"), pdParentRE, t) {
 		add(m[0], m[1], pdChildren)
 	}
-	for _, m := range pdMaritalWordRE.FindAllStringSubmatchIndex(t, -1) {
+	for _, m := range findIf(has("libataire", "pacs", "(e)"), pdMaritalWordRE, t) {
 		add(m[2], m[3], pdMarital)
 	}
 	for _, sg := range segments(t) {
 		seg := t[sg.Start:sg.End]
+		if strings.Count(seg, " ") >= maxTitleWords {
+			continue // a sentence, not an item of a list
+		}
+		ls := strings.ToLower(seg)
 		switch {
-		case pdMaritalSegRE.MatchString(seg):
+		case hasStem(ls, pdMaritalStems) && pdMaritalSegRE.MatchString(seg):
 			add(sg.Start, sg.End, pdMarital)
-		case pdChildrenSegRE.MatchString(seg):
+		case hasStem(ls, pdChildrenStems) && pdChildrenSegRE.MatchString(seg):
 			add(sg.Start, sg.End, pdChildren)
-		case pdReligionSegRE.MatchString(seg):
+		case hasStem(ls, pdReligionStems) && pdReligionSegRE.MatchString(seg):
 			add(sg.Start, sg.End, pdReligion)
 		}
 	}
-	for _, m := range pdNIRRE.FindAllStringSubmatchIndex(t, -1) {
+	for _, m := range findIf(digits >= 13, pdNIRRE, t) {
 		num := t[m[2]:m[3]]
 		if nirKeyValid(num) || pdNIRContextRE.MatchString(t[max(0, m[2]-40):m[2]]) {
 			add(m[2], m[3], pdSocial)
 		}
 	}
-	for _, m := range pdNINORE.FindAllStringSubmatchIndex(t, -1) {
+	for _, m := range findIf(digits >= 6, pdNINORE, t) {
 		add(m[2], m[3], pdSocial)
 	}
-	for _, m := range pdSSNRE.FindAllStringSubmatchIndex(t, -1) {
+	for _, m := range findIf(digits >= 9, pdSSNRE, t) {
 		area, _ := strconv.Atoi(t[m[2] : m[2]+3])
 		if area != 0 && area != 666 && area < 900 {
 			add(m[2], m[3], pdSocial)
 		}
 	}
 	return hits
+}
+
+// Stems that a segment must hold before the segment expressions run.
+var (
+	pdMaritalStems = []string{"marri", "single", "divorc", "widow", "separat", "engaged", "partnership", "relationship",
+		"mari", "libataire", "veu", "pacs", "couple", "union", "concubinage", "fianc", "sépar"}
+	pdChildrenStems = []string{"child", "kid", "enfant"}
+	pdReligionStems = []string{"cathol", "protest", "christ", "chrét", "chret", "muslim", "musulm", "jew", "juif", "juive",
+		"buddh", "boudd", "hind", "sikh", "orthodox", "athe", "athé", "agnost"}
+)
+
+func hasStem(s string, subs []string) bool {
+	for _, w := range subs {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// findIf runs re over t only when the cheap test ok says it may match.
+func findIf(ok bool, re *regexp.Regexp, t string) [][]int {
+	if !ok {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(t, -1)
+}
+
+// pdLabelWords are the stems of every label pdLabelRE knows.
+var pdLabelWords = []string{"birth", "naissance", "dob", "d.o.b", "age", "âge", "status", "situation", "civil",
+	"children", "enfants", "national", "citizen", "relig", "confession", "sex", "gender", "security", "sécurité",
+	"securite", "insurance", "ssn", "ni number", "n°", "nir", "photo"}
+
+// pdLabelREFind runs the label expression on blocks that hold a colon and
+// the stem of a label.
+func pdLabelREFind(t, lt string) [][]int {
+	if !strings.Contains(t, ":") {
+		return nil
+	}
+	for _, w := range pdLabelWords {
+		if strings.Contains(lt, w) {
+			return pdLabelRE.FindAllStringSubmatchIndex(t, -1)
+		}
+	}
+	return nil
 }
 
 func labelKind(label string) personalKind {
@@ -316,7 +381,6 @@ func segmentEnd(t string, from int) int {
 // "35 ans, marié, 2 enfants · Permis B".
 func segments(t string) []Span {
 	var out []Span
-	start := 0
 	emit := func(s, e int) {
 		for s < e && (t[s] == ' ' || t[s] == '\t' || t[s] == '.' || t[s] == '(') {
 			s++
@@ -328,9 +392,24 @@ func segments(t string) []Span {
 			out = append(out, Span{s, e})
 		}
 	}
-	for _, m := range pdSegmentSep.FindAllStringIndex(t, -1) {
-		emit(start, m[0])
-		start = m[1]
+	start := 0
+	for i := 0; i < len(t); {
+		n := 0
+		switch c := t[i]; {
+		case c == ',' || c == ';' || c == '|' || c == '/' || c == '\n' || c == ':':
+			n = 1
+		case strings.HasPrefix(t[i:], "·"), strings.HasPrefix(t[i:], "•"):
+			n = len("·")
+		case c == ' ' && (strings.HasPrefix(t[i:], " - ") || strings.HasPrefix(t[i:], " – ") || strings.HasPrefix(t[i:], " — ")):
+			n = len(t[i:]) - len(strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(t[i:], " - "), " – "), " — "))
+		}
+		if n == 0 {
+			i++
+			continue
+		}
+		emit(start, i)
+		i += n
+		start = i
 	}
 	emit(start, len(t))
 	return out
@@ -390,10 +469,14 @@ func looksLikePhoto(alt, dest string) bool {
 	return pdPhotoWordRE.MatchString(alt) || pdPhotoWordRE.MatchString(name)
 }
 
-// htmlAttr reads a quoted attribute of an HTML tag.
+var htmlAttrRE = map[string]*regexp.Regexp{
+	"alt": regexp.MustCompile(`(?i)\salt\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)`),
+	"src": regexp.MustCompile(`(?i)\ssrc\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)`),
+}
+
+// htmlAttr reads the alt or src attribute of an HTML tag.
 func htmlAttr(tag, name string) string {
-	re := regexp.MustCompile(`(?i)\s` + name + `\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)`)
-	m := re.FindStringSubmatch(tag)
+	m := htmlAttrRE[name].FindStringSubmatch(tag)
 	if m == nil {
 		return ""
 	}
