@@ -560,13 +560,13 @@ func (b *builder) line(i int, it *item, depth int) {
 		}
 	}
 	dated := b.section.Kind.Dated()
-	if d == nil && (src == FromBoldLine || src == FromListItem || src == FromLine) {
+	if d == nil && (src == FromBoldLine || src == FromListItem || it.kind == itemPlain) {
 		d = b.nextLineDate(i)
 	}
 	if d == nil {
 		switch src {
 		case FromTableRow:
-			if !dated {
+			if !dated || !b.runHasDates(i) {
 				return
 			}
 		case FromBoldLine:
@@ -574,7 +574,9 @@ func (b *builder) line(i int, it *item, depth int) {
 				return
 			}
 		case FromListItem:
-			if !dated || parent != nil || it.kind != itemList || words(it, nil) > 12 || len(b.section.Entries) > 0 && b.section.Entries[len(b.section.Entries)-1].Source != FromListItem {
+			// A bullet without a date is a missing-date entry only in a
+			// list of dated entries ("- MSc, 2015 – 2017" / "- BSc").
+			if !dated || parent != nil || it.kind != itemList || words(it, nil) > 12 || !b.runHasDates(i) {
 				return
 			}
 		default:
@@ -601,6 +603,46 @@ func (b *builder) line(i int, it *item, depth int) {
 	b.addEntry(it, src, depth, parent, d)
 }
 
+// runHasDates reports whether most other lines of the same list (at the
+// same depth) or table as item i carry a date of their own: then item i
+// is an entry that lacks one, not a bullet of prose.
+func (b *builder) runHasDates(i int) bool {
+	it := b.items[i]
+	same := func(x *item) bool {
+		if it.kind == itemTableRow {
+			return x.kind == itemTableRow || x.kind == itemTableHeader
+		}
+		return x.kind == itemList || x.kind == itemListCont
+	}
+	has := func(x *item) bool {
+		if x == it || x.kind == itemListCont || x.kind == itemTableHeader || x.depth != it.depth {
+			return false
+		}
+		d, list := pick(usable(x))
+		return d != nil && !list
+	}
+	if strings.HasSuffix(strings.TrimSpace(it.text), ".") {
+		return false // a sentence
+	}
+	dated, others := 0, 0
+	count := func(x *item) {
+		if x == it || x.kind == itemListCont || x.kind == itemTableHeader || x.depth != it.depth {
+			return
+		}
+		others++
+		if has(x) {
+			dated++
+		}
+	}
+	for j := i - 1; j >= 0 && same(b.items[j]); j-- {
+		count(b.items[j])
+	}
+	for j := i + 1; j < len(b.items) && same(b.items[j]); j++ {
+		count(b.items[j])
+	}
+	return dated > 0 && 2*dated >= others
+}
+
 // nextLineDate returns the date of the line after item i when that line
 // is only a date ("*March 2019 – Present*" under a job title), and marks
 // it consumed.
@@ -619,7 +661,9 @@ func (b *builder) nextLineDate(i int) *DateRef {
 			return nil
 		}
 	case itemPara:
-		if next.kind != itemPara {
+		// A bold title may have its date in the next paragraph; any other
+		// line only in its own paragraph's next line.
+		if next.kind != itemPara || next.blockStart && !it.bold {
 			return nil
 		}
 	case itemPlain:
