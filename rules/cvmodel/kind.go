@@ -27,15 +27,23 @@ var schoolWords = []string{
 	"classes preparatoires", "prepa", "insa", "polytechnique",
 }
 
-func hasWord(fold string, w string) bool {
-	f := " " + fold + " "
-	return strings.Contains(f, " "+w+" ")
+func init() {
+	// Pad every word once, so matching a whole word is one Contains.
+	for i := range kindWords {
+		for j, w := range kindWords[i].words {
+			kindWords[i].words[j] = " " + w + " "
+		}
+	}
+	for i, w := range schoolWords {
+		schoolWords[i] = " " + w + " "
+	}
 }
 
 func entryKind(e *Entry) EntryKind {
+	f := " " + e.Text + " "
 	for _, kw := range kindWords {
 		for _, w := range kw.words {
-			if hasWord(e.Text, w) {
+			if strings.Contains(f, w) {
 				return kw.kind
 			}
 		}
@@ -51,9 +59,9 @@ func entryKind(e *Entry) EntryKind {
 		return KindCertification
 	case SectionExperience:
 	case SectionUnknown:
-		if e.Parent == nil && !hasWord(e.Text, "scrum master") {
+		if e.Parent == nil && !strings.Contains(f, " scrum master ") {
 			for _, w := range schoolWords {
-				if hasWord(e.Text, w) {
+				if strings.Contains(f, w) {
 					return KindEducation
 				}
 			}
