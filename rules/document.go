@@ -174,7 +174,12 @@ func (d *Document) inlineLink(n ast.Node, dest []byte, kind LinkKind) Link {
 	src := d.Source
 	l := Link{Kind: kind, Dest: string(dest), Text: InlineText(n, src), Start: n.Pos()}
 	// Find the closing bracket of the link text, then the destination.
-	end := l.Start + 1
+	// An image's Pos() is on its '!', a link's on its '['.
+	open := l.Start
+	if open < len(src) && src[open] == '!' {
+		open++
+	}
+	end := open + 1
 	if c := n.LastChild(); c != nil {
 		end = lastStop(c, end)
 	}
