@@ -72,6 +72,7 @@ func write(t *testing.T, dir, name string, data []byte) string {
 }
 
 const cleanCV = "# Jane Doe\n\njane.doe@example.com · +44 20 7946 0000\n\n## Experience\n\n### Engineer, Example Corp\n\n*March 2019 – June 2024*\n\n- Built the billing platform.\n\n## Education\n\n### MSc Computer Science, University of Example\n\n*2017 – 2019*\n\n## Skills\n\nGo, PostgreSQL, Kubernetes.\n"
+
 // brokenCV and warnCV are cleanCV with one defect each, so that every rule
 // runs and only that defect is reported.
 const brokenCV = cleanCV + "\n## Talks\n\n- [Scaling Postgres](#) at PGDay\n"
