@@ -205,6 +205,9 @@ func TestLoadIsLazy(t *testing.T) {
 	}
 }
 
+// BenchmarkLoad measures opening one language's table (2-core AMD EPYC):
+// about 5 µs and 3 KB each, where parsing the gzipped lists into maps took
+// 18 ms and 9.6 MB (en), 86 ms and 36 MB (fr).
 func BenchmarkLoad(b *testing.B) {
 	for _, lang := range Langs {
 		b.Run(string(lang), func(b *testing.B) {
@@ -217,6 +220,23 @@ func BenchmarkLoad(b *testing.B) {
 	}
 }
 
+// BenchmarkKnown looks up a word and a non-word: a binary search in place.
+func BenchmarkKnown(b *testing.B) {
+	for _, lang := range Langs {
+		get(lang)
+		b.Run(string(lang), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				Known(lang, "internationalisation")
+				Known(lang, "kubernetes")
+			}
+		})
+	}
+}
+
+// BenchmarkSegment segments a 40-letter run: about 12 µs (en) and 13 µs (fr)
+// with the walks over the tables, 11 and 12 µs with the map lookups they
+// replaced, once those maps were built.
 func BenchmarkSegment(b *testing.B) {
 	for _, c := range []struct {
 		lang  Lang
