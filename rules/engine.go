@@ -154,6 +154,9 @@ func (e *Engine) LintDocument(doc *Document) FileResult {
 	for _, f := range kept {
 		res.Diagnostics = append(res.Diagnostics, e.diagnostic(doc, f))
 	}
+	if e.settings.WantTimeline {
+		res.Timeline = timelineBars(doc, e.settings)
+	}
 	sortDiagnostics(res.Diagnostics)
 	res.Diagnostics = dedupe(res.Diagnostics)
 	return res
