@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/cvlint/cvlint/rules"
+	"github.com/cvlint/cvlint/rules/lexicon"
 )
 
 // textEngine returns an engine that runs the given rules, with options.
@@ -85,7 +86,7 @@ const gluedCV = typicalCV + "\n## Profil\n\nJ’ai conçu lessolutionsdesupervis
 
 // TestGluedWordsLazyLexicon checks, in a fresh process where nothing has
 // loaded the lexicon yet, that a CV without candidates does not load it
-// (the English list alone allocates about 10 MB) and that one with a
+// and that one with a
 // candidate does.
 func TestGluedWordsLazyLexicon(t *testing.T) {
 	if os.Getenv("CVLINT_LAZY_CHILD") == "1" {
@@ -114,17 +115,18 @@ func lazyChild(t *testing.T) {
 		t.Fatalf("typical CV: unexpected %q", got)
 	}
 	plain, plainTime := alloc()-before, time.Since(start)
+	plainLoaded := lexicon.Loaded(lexicon.EN) || lexicon.Loaded(lexicon.FR)
 	before, start = alloc(), time.Now()
 	if got := textMessages(eng.LintBytes("cv.md", []byte(gluedCV))); len(got) != 2 {
 		t.Fatalf("glued CV: got %q, want two findings", got)
 	}
 	glued, gluedTime := alloc()-before, time.Since(start)
 	t.Logf("no candidate: %v, %d KB allocated; first glued candidate: %v, %d KB allocated", plainTime, plain>>10, gluedTime, glued>>10)
-	if plain > 2<<20 {
-		t.Errorf("a CV without candidates allocated %d KB: the lexicon was loaded", plain>>10)
+	if plain > 2<<20 || plainLoaded {
+		t.Errorf("a CV without candidates allocated %d KB; lexicon loaded: %v", plain>>10, plainLoaded)
 	}
-	if glued < 5<<20 {
-		t.Errorf("a CV with a candidate allocated only %d KB: the measure cannot see a load", glued>>10)
+	if !lexicon.Loaded(lexicon.EN) && !lexicon.Loaded(lexicon.FR) {
+		t.Errorf("a CV with a candidate did not load the lexicon")
 	}
 }
 
