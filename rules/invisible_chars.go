@@ -66,6 +66,10 @@ func invisibleName(r rune) (string, bool) {
 func runInvisibleChars(p *Pass) {
 	src := p.Doc.Source
 	for i := 0; i < len(src); {
+		if c := src[i]; c >= 0x20 && c < 0x7F || c == '\n' || c == '\t' {
+			i++ // printable ASCII: the common case, no decoding needed
+			continue
+		}
 		r, n := utf8.DecodeRune(src[i:])
 		name, bad := invisibleName(r)
 		if !bad || inSpans(p.Doc.Invalid, i) {

@@ -42,9 +42,31 @@ func mayMatch(lower []byte, hints []string) bool {
 	if len(hints) == 0 {
 		return true
 	}
+	if hints[0] == phoneHint {
+		return hasDigitRun(lower, 8)
+	}
 	for _, h := range hints {
 		if bytes.Contains(lower, []byte(h)) {
 			return true
+		}
+	}
+	return false
+}
+
+// hasDigitRun reports a run of at least n digits joined only by phone
+// punctuation.
+func hasDigitRun(b []byte, n int) bool {
+	digits := 0
+	for _, c := range b {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+			if digits >= n {
+				return true
+			}
+		case c == ' ' || c == '.' || c == '-' || c == '(' || c == ')' || c == '+':
+		default:
+			digits = 0
 		}
 	}
 	return false
@@ -61,7 +83,10 @@ func lowerASCII(b []byte, buf []byte) []byte {
 	return buf
 }
 
-var digitHints = []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}
+// phoneHint stands for "a run of at least 8 digits joined only by spaces,
+// dots, dashes, brackets or a plus": what every phone number has and
+// what a date range with an en dash does not.
+const phoneHint = "\x00phone"
 
 const (
 	doReplace = "replace it with your own text or delete it"
@@ -74,7 +99,7 @@ var placeholderPatterns = []placeholderPattern{
 	{regexp.MustCompile(`(?i)\blorem ipsum(?: dolor sit amet)?\b`), "filler text", doReplace, []string{"lorem"}},
 	// Masked phone numbers: 07 xx xx xx xx, +33 6 XX XX XX XX, (XXX) XXX-XXXX.
 	{regexp.MustCompile(`(?:\+\d{1,3}[ .-]?)?(?:\(?(?:\d{1,4}|[xX]{2,4})\)?[ .-]?){0,2}(?:[xX]{2,4}[ .-]?){2,}[xX0-9]{0,4}`), "a masked phone number", doContact, []string{"xx"}},
-	{regexp.MustCompile(`(?:\+\d{1,3}[ .]?\d|\(\d{3}\)|0\d?)[ .-]?\d{1,4}(?:[ .-]?\d{2,4}){2,4}\b|\b123[ .-]456[ .-]7890\b`), "a sample phone number", doContact, digitHints},
+	{regexp.MustCompile(`(?:\+\d{1,3}[ .]?\d|\(\d{3}\)|0\d?)[ .-]?\d{1,4}(?:[ .-]?\d{2,4}){2,4}\b|\b123[ .-]456[ .-]7890\b`), "a sample phone number", doContact, []string{phoneHint}},
 	{regexp.MustCompile(`\b(?:TODO|FIXME|TBD|TBC)\b|\bXXX+\b|à compléter\b|À COMPLÉTER\b|\bA COMPLETER\b|à définir\b`), "a draft marker", doFinish, []string{"todo", "fixme", "tbd", "tbc", "xxx", "compl", "finir"}},
 	// [Your Name], [Nom de l'entreprise], [Insert …]: a bracketed instruction.
 	{regexp.MustCompile(`(?i)\[\s*(?:your|votre|vos|insert|insérer|intitulé|add|ajouter|enter|saisir|nom|prénom|company|entreprise|job|poste|city|ville|date|phone|téléphone|email|e-mail|adresse|address)(?:[\s'’][^\]\n]{0,40})?\]`), "a template field", doReplace, []string{"["}},
@@ -94,7 +119,7 @@ var (
 var (
 	announcedLinkRE   = regexp.MustCompile(`(?i)\blink (?:to|for) (?:the|my|our|their|his|her|this) (?:article|post|blog|video|demo|talk|paper|repo|repository|project|slides|site|website|portfolio|publication|thesis|app)\b|\b(?:see|watch|read|try) (?:the|my|a) (?:demo|video|article|post|talk|slides|paper|project|app) here\b|\b(?:available|click|see|watch|read) here\b|\blink (?:below|above)\b|\blien (?:vers|de|du|à) (?:l['’]|le |la |les |leur |leurs |mon |ma |mes |notre |nos |son |sa |ses |cet |cette |ce )?(?:article|vidéo|video|démo|demo|site|dépôt|projet|publication|présentation|conférence|portfolio|thèse|mémoire|application|blog|billet|slides)\b|\bvoir (?:la |le |l['’]|les |ma |mon )(?:vidéo|video|démo|demo|article|présentation|conférence|site|projet|billet)(?: ici| ci-dessous)?\b|\b(?:disponible|cliquez|cliquer|voir) ici\b|\blien ci-dessous\b`)
 	annexRefRE        = regexp.MustCompile(`(?i)\bsee (?:the )?(?:attached|enclosed)\b|\b(?:see|cf\.?) (?:the )?(?:screenshots?|figures?|fig\.|diagrams?|appendi(?:x|ces)|annex(?:es)?)\b|\b(?:in|see) (?:the )?appendi(?:x|ces)\b|\bappendix (?:\d+|[A-Z])\b|\bannex \d+\b|\b(?:en|voir|cf\.?) (?:l['’])?annexes?\b|\bannexe \d+\b|\bci-joint(?:e|s|es)?\b|\bpièces? jointes?\b|\bvoir (?:la |les )?(?:capture|captures|figure|figures|photo|photos|illustration|schéma)\b`)
-	announcedHints    = []string{"link", "here", "lien", "voir", "ici", "below", "above"}
+	announcedHints    = []string{"link ", "link\n", " here", "lien ", "voir ", " ici", "below", "above"}
 	annexHints        = []string{"attach", "enclos", "screen", "fig", "diagram", "appendi", "annex", "joint", "voir", "cf"}
 	appendixHeadingRE = regexp.MustCompile(`(?i)\b(?:appendi(?:x|ces)|annex(?:e|es)?|attachments?|pièces jointes|portfolio|screenshots?|captures?)\b`)
 )
