@@ -5,6 +5,7 @@
 package cvmodel
 
 import (
+	"github.com/cvlint/cvlint/rules/mojibake"
 	"strings"
 	"unicode"
 )
@@ -129,6 +130,18 @@ func init() {
 // title joining two sections ("Formation & certifications") takes the
 // first.
 func ClassifyHeading(text string) SectionKind {
+	k := classifyHeading(text)
+	if k == SectionUnknown {
+		// "ExpÃ©rience professionnelle" is still the experience section:
+		// the mojibake rule reports the damage, the model reads past it.
+		if repaired := mojibake.Repair(text); repaired != text {
+			k = classifyHeading(repaired)
+		}
+	}
+	return k
+}
+
+func classifyHeading(text string) SectionKind {
 	f := Fold(text)
 	if f == "" || len(f) > 60 {
 		return SectionUnknown

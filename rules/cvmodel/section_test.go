@@ -12,6 +12,8 @@ func TestClassifyHeading(t *testing.T) {
 		{"Expériences professionnelles", SectionExperience},
 		{"Expérience(s) professionnelle(s)", SectionExperience},
 		{"Parcours professionnel", SectionExperience},
+		{"ExpÃ©rience professionnelle", SectionExperience}, // mojibake read past
+		{"CompÃ©tences", SectionSkills},
 		{"Work History", SectionExperience},
 		{"Professional Experience", SectionExperience},
 		{"Missions", SectionExperience},
