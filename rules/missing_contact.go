@@ -58,7 +58,7 @@ func hasContact(d *Document, pr *Prose) bool {
 	// made those of the text links (above); read the rest from the front
 	// matter and the HTML, and never from code. A plain-text file has no
 	// code: read it all.
-	if d.Plain && emailRE.Match(d.Source) || emailRE.Match(d.Source[:d.FrontMatter.End]) || obfuscatedEmailRE.Match(pr.Text) {
+	if d.Plain && emailRE.Match(d.Source) || emailRE.Match(d.Source[:d.FrontMatter.End]) || mayObfuscatedEmail(pr.Text) && obfuscatedEmailRE.Match(pr.Text) {
 		return true
 	}
 	for _, h := range d.HTML {
@@ -111,4 +111,23 @@ func phoneDigits(b []byte) bool {
 		}
 	}
 	return n >= 9 && n <= 15
+}
+
+// mayObfuscatedEmail is the cheap test before obfuscatedEmailRE, slow on a
+// whole CV: every match has an opening bracket followed, after white space
+// (\s is ASCII), by "at", "@" or "arobase", so by an a, an A or an @.
+func mayObfuscatedEmail(text []byte) bool {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c != '[' && c != '(' && c != '{' {
+			continue
+		}
+		j := i + 1
+		for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\f' || text[j] == '\r') {
+			j++
+		}
+		if j < len(text) && (text[j] == 'a' || text[j] == 'A' || text[j] == '@') {
+			return true
+		}
+	}
+	return false
 }

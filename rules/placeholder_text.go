@@ -17,7 +17,7 @@ var PlaceholderText = Register(&Rule{
 	ID:       "placeholder-text",
 	Title:    "template text left in the CV",
 	Severity: Warning,
-	Requires: []*Analysis{ProseAnalysis},
+	Requires: []*Analysis{ProseAnalysis, LowerProseAnalysis},
 	Doc: Doc{
 		Why: "CV templates come with filler (`Lorem ipsum`, `Company Name`, `[Your Name]`, `Skill 1`), masked contacts (`06 XX XX XX XX`, `myemail@email.com`, `(000) 123-4567`) and template variables (`{NAME}`, `{{ site.url }}`, `%EMAIL%`); drafts carry `TODO`, `TBD` and `XXX`. A recruiter who sees one stops reading. " +
 			"The rule also reports a link announced but not given (`link to the article`, `voir la vidéo` with no link in the same paragraph) and a figure or annex the document does not contain (`see the screenshot in appendix 3`, `photo en annexe 5`). " +
@@ -117,11 +117,16 @@ var (
 
 // Announced links and absent annexes, matched on prose.
 var (
-	announcedLinkRE   = regexp.MustCompile(`(?i)\blink (?:to|for) (?:the|my|our|their|his|her|this) (?:article|post|blog|video|demo|talk|paper|repo|repository|project|slides|site|website|portfolio|publication|thesis|app)\b|\b(?:see|watch|read|try) (?:the|my|a) (?:demo|video|article|post|talk|slides|paper|project|app) here\b|\b(?:available|click|see|watch|read) here\b|\blink (?:below|above)\b|\blien (?:vers|de|du|à) (?:l['’]|le |la |les |leur |leurs |mon |ma |mes |notre |nos |son |sa |ses |cet |cette |ce )?(?:article|vidéo|video|démo|demo|site|dépôt|projet|publication|présentation|conférence|portfolio|thèse|mémoire|application|blog|billet|slides)\b|\bvoir (?:la |le |l['’]|les |ma |mon )(?:vidéo|video|démo|demo|article|présentation|conférence|site|projet|billet)(?: ici| ci-dessous)?\b|\b(?:disponible|cliquez|cliquer|voir) ici\b|\blien ci-dessous\b`)
-	annexRefRE        = regexp.MustCompile(`(?i)\bsee (?:the )?(?:attached|enclosed)\b|\b(?:see|cf\.?) (?:the )?(?:screenshots?|figures?|fig\.|diagrams?|appendi(?:x|ces)|annex(?:es)?)\b|\b(?:in|see) (?:the )?appendi(?:x|ces)\b|\bappendix (?:\d+|[A-Z])\b|\bannex \d+\b|\b(?:en|voir|cf\.?) (?:l['’])?annexes?\b|\bannexe \d+\b|\bci-joint(?:e|s|es)?\b|\bpièces? jointes?\b|\bvoir (?:la |les )?(?:capture|captures|figure|figures|photo|photos|illustration|schéma)\b`)
-	announcedHints    = []string{"link ", "link\n", " here", "lien ", "voir ", " ici", "below", "above"}
-	annexHints        = []string{"attach", "enclos", "screen", "fig", "diagram", "appendi", "annex", "joint", "voir", "cf"}
-	appendixHeadingRE = regexp.MustCompile(`(?i)\b(?:appendi(?:x|ces)|annex(?:e|es)?|attachments?|pièces jointes|portfolio|screenshots?|captures?)\b`)
+	announcedLinkRE = regexp.MustCompile(`(?i)\blink (?:to|for) (?:the|my|our|their|his|her|this) (?:article|post|blog|video|demo|talk|paper|repo|repository|project|slides|site|website|portfolio|publication|thesis|app)\b|\b(?:see|watch|read|try) (?:the|my|a) (?:demo|video|article|post|talk|slides|paper|project|app) here\b|\b(?:available|click|see|watch|read) here\b|\blink (?:below|above)\b|\blien (?:vers|de|du|à) (?:l['’]|le |la |les |leur |leurs |mon |ma |mes |notre |nos |son |sa |ses |cet |cette |ce )?(?:article|vidéo|video|démo|demo|site|dépôt|projet|publication|présentation|conférence|portfolio|thèse|mémoire|application|blog|billet|slides)\b|\bvoir (?:la |le |l['’]|les |ma |mon )(?:vidéo|video|démo|demo|article|présentation|conférence|site|projet|billet)(?: ici| ci-dessous)?\b|\b(?:disponible|cliquez|cliquer|voir) ici\b|\blien ci-dessous\b`)
+	annexRefRE      = regexp.MustCompile(`(?i)\bsee (?:the )?(?:attached|enclosed)\b|\b(?:see|cf\.?) (?:the )?(?:screenshots?|figures?|fig\.|diagrams?|appendi(?:x|ces)|annex(?:es)?)\b|\b(?:in|see) (?:the )?appendi(?:x|ces)\b|\bappendix (?:\d+|[A-Z])\b|\bannex \d+\b|\b(?:en|voir|cf\.?) (?:l['’])?annexes?\b|\bannexe \d+\b|\bci-joint(?:e|s|es)?\b|\bpièces? jointes?\b|\bvoir (?:la |les )?(?:capture|captures|figure|figures|photo|photos|illustration|schéma)\b`)
+	announcedHints  = []string{"link ", "link\n", " here", "lien ", "voir ", " ici", "below", "above"}
+	annexHints      = []string{"attach", "enclos", "screen", "fig", "diagram", "appendi", "annex", "joint", "voir", "cf"}
+	// appendixHeadingStems are parts of every word appendixHeadingRE
+	// matches, free of the letters (?i) also matches outside ASCII (k: the
+	// Kelvin sign, s: the long s) and of accents, so an ASCII-lowered
+	// heading holds one whenever the expression can match.
+	appendixHeadingStems = []string{"appendi", "annex", "attachment", "jointe", "portfolio", "creen", "capture"}
+	appendixHeadingRE    = regexp.MustCompile(`(?i)\b(?:appendi(?:x|ces)|annex(?:e|es)?|attachments?|pièces jointes|portfolio|screenshots?|captures?)\b`)
 )
 
 func runPlaceholderText(p *Pass) {
@@ -138,15 +143,27 @@ func runPlaceholderText(p *Pass) {
 		reported = append(reported, Span{s, e})
 		p.Report(Finding{Start: s, End: e, Message: msg})
 	}
-	var lower []byte
+	// A hint missing from the whole file is missing from each block: test
+	// the file once, and the blocks only for the patterns that may match.
+	lp := LowerProseOf(p)
+	fileMay := make([]bool, len(placeholderPatterns))
+	anyMay := false
+	for i, pat := range placeholderPatterns {
+		fileMay[i] = mayMatch(lp.ASCII, pat.hints)
+		anyMay = anyMay || fileMay[i]
+	}
+	announcedMay := mayMatch(lp.ASCII, announcedHints)
 	for _, b := range pr.Blocks {
+		if !anyMay && !announcedMay {
+			break
+		}
 		if isTableHeaderCell(b.Node) {
 			continue // "Job Title | Company" heads a table
 		}
 		seg := pr.Text[b.Start:b.End]
-		lower = lowerASCII(seg, lower)
-		for _, pat := range placeholderPatterns {
-			if !mayMatch(lower, pat.hints) {
+		lower := lp.ASCII[b.Start:b.End]
+		for i, pat := range placeholderPatterns {
+			if !fileMay[i] || !mayMatch(lower, pat.hints) {
 				continue
 			}
 			for _, m := range pat.re.FindAllIndex(seg, -1) {
@@ -166,7 +183,7 @@ func runPlaceholderText(p *Pass) {
 				report(s, e, fmt.Sprintf("placeholder %q is %s left from a template: %s", string(p.Doc.Source[s:e]), pat.what, pat.do))
 			}
 		}
-		if mayMatch(lower, announcedHints) && !blockHasLink(p.Doc, pr, b) {
+		if announcedMay && mayMatch(lower, announcedHints) && !blockHasLink(p.Doc, pr, b) {
 			for _, m := range announcedLinkRE.FindAllIndex(seg, -1) {
 				s, e := b.Start+m[0], b.Start+m[1]
 				report(s, e, fmt.Sprintf("%q announces a link, but there is none in this paragraph: add the link or reword", string(p.Doc.Source[s:e])))
@@ -174,7 +191,7 @@ func runPlaceholderText(p *Pass) {
 		}
 	}
 	reportPlaceholderEmails(p, report)
-	reportMissingAnnex(p, pr, report)
+	reportMissingAnnex(p, pr, lp, report)
 	reportTemplateAngles(p, pr, report)
 }
 
@@ -282,7 +299,10 @@ func reportPlaceholderEmails(p *Pass, report func(int, int, string)) {
 	}
 }
 
-func reportMissingAnnex(p *Pass, pr *Prose, report func(int, int, string)) {
+func reportMissingAnnex(p *Pass, pr *Prose, lp *LowerProse, report func(int, int, string)) {
+	if !mayMatch(lp.ASCII, annexHints) {
+		return // no block can refer to an annex
+	}
 	for _, l := range p.Doc.Links {
 		if l.Kind == LinkImage {
 			return
@@ -293,13 +313,15 @@ func reportMissingAnnex(p *Pass, pr *Prose, report func(int, int, string)) {
 			return
 		}
 	}
+	var buf []byte
 	for _, h := range p.Doc.Headings {
-		if appendixHeadingRE.MatchString(h.Text) {
+		buf = lowerASCII([]byte(h.Text), buf)
+		if containsAnyBytes(buf, appendixHeadingStems) && appendixHeadingRE.MatchString(h.Text) {
 			return
 		}
 	}
 	for _, b := range pr.Blocks {
-		if b.Kind == BlockHeading || !mayMatch(lowerASCII(pr.Text[b.Start:b.End], nil), annexHints) || blockHasLink(p.Doc, pr, b) {
+		if b.Kind == BlockHeading || !mayMatch(lp.ASCII[b.Start:b.End], annexHints) || blockHasLink(p.Doc, pr, b) {
 			continue
 		}
 		// One finding per block: "see the screenshot in appendix 3" is one
