@@ -3,23 +3,31 @@ package rules
 import (
 	"bytes"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
 // LowerProse is the prose view lower-cased once per file, for the cheap
-// keyword tests that spare most files and blocks the regular expressions.
+// keyword tests that spare most files, blocks and segments the regular
+// expressions.
 type LowerProse struct {
 	// ASCII is Prose.Text with ASCII letters lower-cased and every other
 	// byte kept: offsets are those of the source, so a block's slice is
 	// what lowerASCII would make of it.
 	ASCII []byte
-	// Unicode is strings.ToLower of the whole prose text; its offsets may
-	// differ. Lower-casing maps rune by rune, so a keyword found in the
-	// lower-cased form of any part of the prose is found here too: a
-	// keyword missing here is missing from every block and segment.
-	Unicode string
-	// NonASCII says whether the prose has a byte ≥ 0x80.
-	NonASCII bool
+	// Fold is Prose.Text lower-cased rune by rune (unicode.ToLower) where
+	// that keeps the rune's length in bytes, which it does for every
+	// letter of English and French: offsets are those of the source.
+	Fold []byte
+	// Exact says that Fold is strings.ToLower(Prose.Text): valid UTF-8 and
+	// no rune whose lower case has another length (the Kelvin sign, İ).
+	// Lower-casing maps rune by rune, so then the lower case of any part
+	// of the prose is the same part of Fold.
+	Exact bool
+	// Whole is strings.ToLower of the whole prose (Fold when Exact). A
+	// keyword missing here is missing from the lower case of every block
+	// and segment.
+	Whole []byte
 }
 
 // LowerProseAnalysis lower-cases the prose view once per file.
@@ -30,19 +38,44 @@ func LowerProseOf(p *Pass) *LowerProse { return p.ResultOf(LowerProseAnalysis).(
 
 func buildLowerProse(d *Document) any {
 	text := d.Result(ProseAnalysis).(*Prose).Text
-	lp := &LowerProse{ASCII: make([]byte, len(text))}
+	lp := &LowerProse{ASCII: make([]byte, len(text)), Exact: true}
+	nonASCII := false
 	for i, c := range text {
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
 		} else if c >= utf8.RuneSelf {
-			lp.NonASCII = true
+			nonASCII = true
 		}
 		lp.ASCII[i] = c
 	}
-	if lp.NonASCII {
-		lp.Unicode = strings.ToLower(string(text))
-	} else {
-		lp.Unicode = string(lp.ASCII)
+	if !nonASCII {
+		lp.Fold, lp.Whole = lp.ASCII, lp.ASCII
+		return lp
+	}
+	fold := make([]byte, len(text))
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			fold[i] = lp.ASCII[i]
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(text[i:])
+		copy(fold[i:i+n], text[i:i+n])
+		if r == utf8.RuneError && n == 1 {
+			lp.Exact = false // strings.ToLower writes U+FFFD, three bytes
+		} else if l := unicode.ToLower(r); l != r {
+			if utf8.RuneLen(l) == n {
+				utf8.EncodeRune(fold[i:], l)
+			} else {
+				lp.Exact = false
+			}
+		}
+		i += n
+	}
+	lp.Fold, lp.Whole = fold, fold
+	if !lp.Exact {
+		lp.Whole = []byte(strings.ToLower(string(text)))
 	}
 	return lp
 }
@@ -65,4 +98,69 @@ func containsAnyBytes(b []byte, words []string) bool {
 		}
 	}
 	return false
+}
+
+// keywordSet finds which of a fixed list of keywords occur in a text, and
+// where, in one pass over it: a filter on the hash of the three bytes at
+// each position lets through little but the start of a keyword. Many
+// bytes.Contains, one per keyword, cost a pass each.
+type keywordSet struct {
+	words  []string
+	short  []int // keywords of one or two bytes, searched with bytes.Index
+	filter [1 << 16 / 64]uint64
+	starts map[uint32][]int // first three bytes → keywords
+}
+
+func newKeywordSet(words []string) *keywordSet {
+	k := &keywordSet{words: words, starts: map[uint32][]int{}}
+	for i, w := range words {
+		if len(w) < 3 {
+			k.short = append(k.short, i)
+			continue
+		}
+		t := tri(w[0], w[1], w[2])
+		h := triHash(t)
+		k.filter[h/64] |= 1 << (h % 64)
+		k.starts[t] = append(k.starts[t], i)
+	}
+	return k
+}
+
+func tri(a, b, c byte) uint32 { return uint32(a)<<16 | uint32(b)<<8 | uint32(c) }
+
+func triHash(t uint32) uint32 { return (t * 2654435761) >> 16 }
+
+// find calls fn for every occurrence of a keyword in text, overlapping
+// ones included, with its offset and its index in the list.
+func (k *keywordSet) find(text []byte, fn func(off, word int)) {
+	for _, i := range k.short {
+		w := []byte(k.words[i])
+		for off := 0; ; {
+			j := bytes.Index(text[off:], w)
+			if j < 0 {
+				break
+			}
+			fn(off+j, i)
+			off += j + 1
+		}
+	}
+	for i := 0; i+2 < len(text); i++ {
+		t := tri(text[i], text[i+1], text[i+2])
+		h := triHash(t)
+		if k.filter[h/64]&(1<<(h%64)) == 0 {
+			continue
+		}
+		for _, w := range k.starts[t] {
+			if bytes.HasPrefix(text[i:], []byte(k.words[w])) {
+				fn(i, w)
+			}
+		}
+	}
+}
+
+// present returns which keywords occur in text.
+func (k *keywordSet) present(text []byte) []bool {
+	found := make([]bool, len(k.words))
+	k.find(text, func(_, w int) { found[w] = true })
+	return found
 }

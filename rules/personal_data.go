@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"path"
 	"regexp"
@@ -17,7 +18,7 @@ var PersonalData = Register(&Rule{
 	ID:       "personal-data",
 	Title:    "personal data a recruiter may not use",
 	Severity: Warning,
-	Requires: []*Analysis{ProseAnalysis},
+	Requires: []*Analysis{ProseAnalysis, LowerProseAnalysis},
 	Doc: Doc{
 		Why: "Date of birth or age, marital status, number of children, nationality, religion, a social security number (French NIR, UK National Insurance number, US SSN) " +
 			"and a photo are grounds on which a recruiter may not select a candidate (anti-discrimination law in France, the UK, the US and the EU), " +
@@ -134,14 +135,30 @@ var pdDurationBefore = map[string]bool{
 
 func runPersonalData(p *Pass) {
 	pr := ProseOf(p)
+	lp := LowerProseOf(p)
 	src := p.Doc.Source
 	var hits []pdHit
+	f := pdFileFlags(lp.Whole)
 	for _, b := range pr.Blocks {
 		s, e, ok := proseSpan(b)
 		if !ok {
 			continue
 		}
-		hits = append(hits, personalInText(string(pr.Text[s:e]), s)...)
+		raw := pr.Text[s:e]
+		digits := 0
+		for _, c := range raw {
+			if c >= '0' && c <= '9' {
+				digits++
+			}
+		}
+		if !f.any && (digits < 6 || !mayNINO(raw)) && digits < 9 {
+			continue // no keyword in the file and too few digits for an identity number
+		}
+		var lt string
+		if lp.Exact {
+			lt = string(lp.Fold[s:e])
+		}
+		hits = append(hits, personalInText(string(raw), s, lt, digits, f)...)
 	}
 	for _, l := range p.Doc.Links {
 		if l.Kind == LinkImage && looksLikePhoto(l.Text, l.Dest) {
@@ -186,9 +203,82 @@ func runPersonalData(p *Pass) {
 	}
 }
 
+// pdFlags says which keywords occur anywhere in the lower-cased prose of
+// a file: a keyword missing from the file is missing from each block and
+// segment, so the tests below skip it.
+type pdFlags struct {
+	any                                  bool
+	label                                bool // a colon and a label word
+	nationality, born, old, aged, ans    bool
+	parent, maritalWord                  bool
+	maritalSeg, childrenSeg, religionSeg bool
+}
+
+// The keywords each test of personalInText looks for.
+var (
+	pdBornWords        = []string{"born", "né", "ne le", "ne en", "nee "}
+	pdAnsWords         = []string{" ans", "\u00a0ans"}
+	pdParentWords      = []string{"father", "mother", "parent", "père", "pere", "mère", "mere"}
+	pdMaritalWordWords = []string{"libataire", "pacs", "(e)"}
+)
+
+// pdKeywords holds the keywords of every test, pdKeywordGroup the test
+// each belongs to (the index of its list in pdKeywordLists).
+var (
+	pdKeywordLists = [][]string{pdLabelWords, {"nationalit"}, pdBornWords, {"old"}, {"aged"}, pdAnsWords,
+		pdParentWords, pdMaritalWordWords, pdMaritalStems, pdChildrenStems, pdReligionStems}
+	pdKeywords, pdKeywordGroup = func() (*keywordSet, []int) {
+		var words []string
+		var group []int
+		for g, l := range pdKeywordLists {
+			for _, w := range l {
+				words = append(words, w)
+				group = append(group, g)
+			}
+		}
+		return newKeywordSet(words), group
+	}()
+)
+
+func pdFileFlags(lower []byte) pdFlags {
+	var g [11]bool
+	for i, ok := range pdKeywords.present(lower) {
+		if ok {
+			g[pdKeywordGroup[i]] = true
+		}
+	}
+	f := pdFlags{
+		label:       g[0] && bytes.IndexByte(lower, ':') >= 0,
+		nationality: g[1], born: g[2], old: g[3], aged: g[4], ans: g[5],
+		parent: g[6], maritalWord: g[7], maritalSeg: g[8], childrenSeg: g[9], religionSeg: g[10],
+	}
+	f.any = f.label || f.nationality || f.born || f.old || f.aged || f.ans || f.parent || f.maritalWord ||
+		f.maritalSeg || f.childrenSeg || f.religionSeg
+	return f
+}
+
+// mayNINO is the cheap test before pdNINORE: two ASCII capitals, an
+// optional space and two digits.
+func mayNINO(t []byte) bool {
+	for i := 0; i+3 < len(t); i++ {
+		if t[i] < 'A' || t[i] > 'Z' || t[i+1] < 'A' || t[i+1] > 'Z' {
+			continue
+		}
+		j := i + 2
+		if t[j] == ' ' {
+			j++
+		}
+		if j+1 < len(t) && t[j] >= '0' && t[j] <= '9' && t[j+1] >= '0' && t[j+1] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
 // personalInText finds personal data in one block of prose; base is the
-// block's offset in the source.
-func personalInText(t string, base int) []pdHit {
+// block's offset in the source, lt its lower case when the caller has it
+// with the same offsets (LowerProse.Exact), digits its number of digits.
+func personalInText(t string, base int, lt string, digits int, f pdFlags) []pdHit {
 	var hits []pdHit
 	add := func(s, e int, k personalKind) {
 		for e > s && (t[e-1] == ' ' || t[e-1] == '\n' || t[e-1] == '\t') {
@@ -198,7 +288,10 @@ func personalInText(t string, base int) []pdHit {
 	}
 	// The expressions are costly on every block of every CV: run each only
 	// when the words it needs are there.
-	lt := strings.ToLower(t)
+	exact := lt != "" || t == ""
+	if !exact && f.any {
+		lt = strings.ToLower(t)
+	}
 	has := func(words ...string) bool {
 		for _, w := range words {
 			if strings.Contains(lt, w) {
@@ -207,13 +300,7 @@ func personalInText(t string, base int) []pdHit {
 		}
 		return false
 	}
-	digits := 0
-	for i := 0; i < len(t); i++ {
-		if t[i] >= '0' && t[i] <= '9' {
-			digits++
-		}
-	}
-	for _, m := range pdLabelREFind(t, lt) {
+	for _, m := range pdLabelREFind(f.label, t, lt) {
 		label := strings.ToLower(strings.Join(strings.Fields(t[m[2]:m[3]]), " "))
 		end := segmentEnd(t, m[1])
 		if strings.TrimSpace(t[m[1]:end]) == "" && !strings.HasPrefix(label, "photo") {
@@ -225,12 +312,12 @@ func personalInText(t string, base int) []pdHit {
 		}
 		add(m[2], end, k)
 	}
-	for _, m := range findIf(has("nationalit"), pdNationalityRE, t) {
+	for _, m := range findIf(f.nationality && has("nationalit"), pdNationalityRE, t) {
 		if w := strings.Fields(t[m[2]:m[3]]); !pdFunctionWords[w[len(w)-1]] {
 			add(m[2], m[3], pdNationality)
 		}
 	}
-	for _, m := range findIf(digits >= 4 && has("born", "né", "ne le", "ne en", "nee "), pdBornRE, t) {
+	for _, m := range findIf(digits >= 4 && f.born && has(pdBornWords...), pdBornRE, t) {
 		rest := t[m[1]:]
 		rs := dates.Find(rest)
 		if len(rs) == 0 || rs[0].Pos > 3 {
@@ -238,40 +325,45 @@ func personalInText(t string, base int) []pdHit {
 		}
 		add(m[2], m[1]+rs[0].EndPos, pdBirth)
 	}
-	for _, m := range findIf(digits >= 2 && has("old"), pdYearsOldRE, t) {
+	for _, m := range findIf(digits >= 2 && f.old && has("old"), pdYearsOldRE, t) {
 		if n, _ := strconv.Atoi(t[m[2]:m[3]]); n >= 14 && n <= 80 {
 			end := m[0] + strings.Index(strings.ToLower(t[m[0]:m[1]]), "old") + 3
 			add(m[0], end, pdAge)
 		}
 	}
-	for _, m := range findIf(digits >= 2 && has("aged"), pdAgedRE, t) {
+	for _, m := range findIf(digits >= 2 && f.aged && has("aged"), pdAgedRE, t) {
 		if n, _ := strconv.Atoi(t[m[2]:m[3]]); n >= 14 && n <= 80 {
 			add(m[0], m[1], pdAge)
 		}
 	}
-	for _, m := range findIf(digits >= 2 && has(" ans", "\u00a0ans"), pdAnsRE, t) {
+	for _, m := range findIf(digits >= 2 && f.ans && has(pdAnsWords...), pdAnsRE, t) {
 		if n, _ := strconv.Atoi(t[m[2]:m[3]]); n >= 16 && n <= 75 && ansIsAge(t, m[0], m[1]) {
 			add(m[0], m[1], pdAge)
 		}
 	}
-	for _, m := range findIf(has("father", "mother", "parent", "père", "pere", "mère", "mere"), pdParentRE, t) {
+	for _, m := range findIf(f.parent && has(pdParentWords...), pdParentRE, t) {
 		add(m[0], m[1], pdChildren)
 	}
-	for _, m := range findIf(has("libataire", "pacs", "(e)"), pdMaritalWordRE, t) {
+	for _, m := range findIf(f.maritalWord && has(pdMaritalWordWords...), pdMaritalWordRE, t) {
 		add(m[2], m[3], pdMarital)
 	}
-	for _, sg := range segments(t) {
+	for _, sg := range segmentsIf(f.maritalSeg || f.childrenSeg || f.religionSeg, t) {
 		seg := t[sg.Start:sg.End]
 		if strings.Count(seg, " ") >= maxTitleWords {
 			continue // a sentence, not an item of a list
 		}
-		ls := strings.ToLower(seg)
+		var ls string
+		if exact {
+			ls = lt[sg.Start:sg.End]
+		} else {
+			ls = strings.ToLower(seg)
+		}
 		switch {
-		case hasStem(ls, pdMaritalStems) && pdMaritalSegRE.MatchString(seg):
+		case f.maritalSeg && hasStem(ls, pdMaritalStems) && pdMaritalSegRE.MatchString(seg):
 			add(sg.Start, sg.End, pdMarital)
-		case hasStem(ls, pdChildrenStems) && pdChildrenSegRE.MatchString(seg):
+		case f.childrenSeg && hasStem(ls, pdChildrenStems) && pdChildrenSegRE.MatchString(seg):
 			add(sg.Start, sg.End, pdChildren)
-		case hasStem(ls, pdReligionStems) && pdReligionSegRE.MatchString(seg):
+		case f.religionSeg && hasStem(ls, pdReligionStems) && pdReligionSegRE.MatchString(seg):
 			add(sg.Start, sg.End, pdReligion)
 		}
 	}
@@ -281,7 +373,7 @@ func personalInText(t string, base int) []pdHit {
 			add(m[2], m[3], pdSocial)
 		}
 	}
-	for _, m := range findIf(digits >= 6, pdNINORE, t) {
+	for _, m := range findIf(digits >= 6 && mayNINO([]byte(t)), pdNINORE, t) {
 		add(m[2], m[3], pdSocial)
 	}
 	for _, m := range findIf(digits >= 9, pdSSNRE, t) {
@@ -311,6 +403,14 @@ func hasStem(s string, subs []string) bool {
 	return false
 }
 
+// segmentsIf splits t into segments when ok says a segment may match.
+func segmentsIf(ok bool, t string) []Span {
+	if !ok {
+		return nil
+	}
+	return segments(t)
+}
+
 // findIf runs re over t only when the cheap test ok says it may match.
 func findIf(ok bool, re *regexp.Regexp, t string) [][]int {
 	if !ok {
@@ -325,9 +425,9 @@ var pdLabelWords = []string{"birth", "naissance", "dob", "d.o.b", "age", "âge",
 	"securite", "insurance", "ssn", "ni number", "n°", "nir", "photo"}
 
 // pdLabelREFind runs the label expression on blocks that hold a colon and
-// the stem of a label.
-func pdLabelREFind(t, lt string) [][]int {
-	if !strings.Contains(t, ":") {
+// the stem of a label; ok is false when the file holds neither.
+func pdLabelREFind(ok bool, t, lt string) [][]int {
+	if !ok || !strings.Contains(t, ":") {
 		return nil
 	}
 	for _, w := range pdLabelWords {
