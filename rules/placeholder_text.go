@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -47,6 +48,71 @@ func mayMatch(lower []byte, hints []string) bool {
 	}
 	for _, h := range hints {
 		if bytes.Contains(lower, []byte(h)) {
+			return true
+		}
+	}
+	return false
+}
+
+// Hint groups: one per placeholder pattern, then these.
+const (
+	hintAnnounced = 16 + iota
+	hintAnnex
+	numHintGroups
+)
+
+// placeholderHintSet holds the hints of every group, placeholderHintGroup
+// the group of each.
+var placeholderHintSet, placeholderHintGroup = func() (*keywordSet, []int) {
+	var words []string
+	var group []int
+	add := func(g int, hs []string) {
+		for _, h := range hs {
+			if h != phoneHint {
+				words, group = append(words, h), append(group, g)
+			}
+		}
+	}
+	for i, pat := range placeholderPatterns {
+		if i >= hintAnnounced {
+			panic("placeholder-text: too many patterns for the hint groups")
+		}
+		add(i, pat.hints)
+	}
+	add(hintAnnounced, announcedHints)
+	add(hintAnnex, annexHints)
+	return newKeywordSet(words), group
+}()
+
+// placeholderHints are the occurrences of each group's hints in a file's
+// ASCII-lowered prose, in order.
+type placeholderHints [numHintGroups][]Span
+
+func findPlaceholderHints(lower []byte) placeholderHints {
+	var h placeholderHints
+	placeholderHintSet.find(lower, func(off, w int) {
+		g := placeholderHintGroup[w]
+		h[g] = append(h[g], Span{off, off + len(placeholderHintSet.words[w])})
+	})
+	for g := range h {
+		sort.Slice(h[g], func(i, j int) bool { return h[g][i].Start < h[g][j].Start })
+	}
+	return h
+}
+
+// may is mayMatch(lower[s:e], hints) for the hints of group g, read from
+// the occurrences.
+func (h *placeholderHints) may(lower []byte, g int, hints []string, s, e int) bool {
+	if len(hints) == 0 {
+		return true
+	}
+	if hints[0] == phoneHint {
+		return hasDigitRun(lower[s:e], 8)
+	}
+	o := h[g]
+	i := sort.Search(len(o), func(i int) bool { return o[i].Start >= s })
+	for ; i < len(o) && o[i].Start < e; i++ {
+		if o[i].End <= e {
 			return true
 		}
 	}
@@ -143,16 +209,17 @@ func runPlaceholderText(p *Pass) {
 		reported = append(reported, Span{s, e})
 		p.Report(Finding{Start: s, End: e, Message: msg})
 	}
-	// A hint missing from the whole file is missing from each block: test
-	// the file once, and the blocks only for the patterns that may match.
+	// One pass finds every hint in the file; a block holds a hint when
+	// one of its occurrences lies inside the block.
 	lp := LowerProseOf(p)
+	hints := findPlaceholderHints(lp.ASCII)
 	fileMay := make([]bool, len(placeholderPatterns))
 	anyMay := false
 	for i, pat := range placeholderPatterns {
-		fileMay[i] = mayMatch(lp.ASCII, pat.hints)
+		fileMay[i] = hints.may(lp.ASCII, i, pat.hints, 0, len(lp.ASCII))
 		anyMay = anyMay || fileMay[i]
 	}
-	announcedMay := mayMatch(lp.ASCII, announcedHints)
+	announcedMay := hints.may(lp.ASCII, hintAnnounced, announcedHints, 0, len(lp.ASCII))
 	for _, b := range pr.Blocks {
 		if !anyMay && !announcedMay {
 			break
@@ -161,9 +228,8 @@ func runPlaceholderText(p *Pass) {
 			continue // "Job Title | Company" heads a table
 		}
 		seg := pr.Text[b.Start:b.End]
-		lower := lp.ASCII[b.Start:b.End]
 		for i, pat := range placeholderPatterns {
-			if !fileMay[i] || !mayMatch(lower, pat.hints) {
+			if !fileMay[i] || !hints.may(lp.ASCII, i, pat.hints, b.Start, b.End) {
 				continue
 			}
 			for _, m := range pat.re.FindAllIndex(seg, -1) {
@@ -183,7 +249,7 @@ func runPlaceholderText(p *Pass) {
 				report(s, e, fmt.Sprintf("placeholder %q is %s left from a template: %s", string(p.Doc.Source[s:e]), pat.what, pat.do))
 			}
 		}
-		if announcedMay && mayMatch(lower, announcedHints) && !blockHasLink(p.Doc, pr, b) {
+		if announcedMay && hints.may(lp.ASCII, hintAnnounced, announcedHints, b.Start, b.End) && !blockHasLink(p.Doc, pr, b) {
 			for _, m := range announcedLinkRE.FindAllIndex(seg, -1) {
 				s, e := b.Start+m[0], b.Start+m[1]
 				report(s, e, fmt.Sprintf("%q announces a link, but there is none in this paragraph: add the link or reword", string(p.Doc.Source[s:e])))
@@ -191,7 +257,7 @@ func runPlaceholderText(p *Pass) {
 		}
 	}
 	reportPlaceholderEmails(p, report)
-	reportMissingAnnex(p, pr, lp, report)
+	reportMissingAnnex(p, pr, lp, hints, report)
 	reportTemplateAngles(p, pr, report)
 }
 
@@ -299,8 +365,8 @@ func reportPlaceholderEmails(p *Pass, report func(int, int, string)) {
 	}
 }
 
-func reportMissingAnnex(p *Pass, pr *Prose, lp *LowerProse, report func(int, int, string)) {
-	if !mayMatch(lp.ASCII, annexHints) {
+func reportMissingAnnex(p *Pass, pr *Prose, lp *LowerProse, hints placeholderHints, report func(int, int, string)) {
+	if !hints.may(lp.ASCII, hintAnnex, annexHints, 0, len(lp.ASCII)) {
 		return // no block can refer to an annex
 	}
 	for _, l := range p.Doc.Links {
@@ -321,7 +387,7 @@ func reportMissingAnnex(p *Pass, pr *Prose, lp *LowerProse, report func(int, int
 		}
 	}
 	for _, b := range pr.Blocks {
-		if b.Kind == BlockHeading || !mayMatch(lp.ASCII[b.Start:b.End], annexHints) || blockHasLink(p.Doc, pr, b) {
+		if b.Kind == BlockHeading || !hints.may(lp.ASCII, hintAnnex, annexHints, b.Start, b.End) || blockHasLink(p.Doc, pr, b) {
 			continue
 		}
 		// One finding per block: "see the screenshot in appendix 3" is one
