@@ -80,6 +80,11 @@ const (
 // field checks one white-space separated token of the prose view.
 func (g *gluedPass) field(s, e int) {
 	text := g.pr.Text
+	// Nothing to report in a field too short for a run of MinSplitLen
+	// letters and without the punctuation missingSpaces looks for.
+	if e-s < lexicon.MinSplitLen && !hasSentencePunct(text[s:e]) {
+		return
+	}
 	for s < e {
 		r, n := utf8.DecodeRune(text[s:e])
 		if !strings.ContainsRune(fieldOpeners, r) {
@@ -95,7 +100,7 @@ func (g *gluedPass) field(s, e int) {
 		e -= n
 	}
 	tok := text[s:e]
-	if len(tok) == 0 || g.allow[strings.ToLower(string(tok))] || !plainToken(tok) {
+	if len(tok) == 0 || len(g.allow) > 0 && g.allow[strings.ToLower(string(tok))] || !plainToken(tok) {
 		return
 	}
 	done := g.missingSpaces(s, e)
@@ -119,6 +124,16 @@ func (g *gluedPass) field(s, e int) {
 		}
 		i = j
 	}
+}
+
+func hasSentencePunct(b []byte) bool {
+	for _, c := range b {
+		switch c {
+		case '.', '!', '?', ',', ';':
+			return true
+		}
+	}
+	return false
 }
 
 // plainToken rejects tokens that are not prose: hashtags, mentions, paths,

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"sort"
@@ -36,22 +35,6 @@ type placeholderPattern struct {
 	// hints are lower-case strings one of which must occur in a block for
 	// re to match there: a cheap test that spares most blocks the regexp.
 	hints []string
-}
-
-// mayMatch applies a pattern's hints to a block already lower-cased.
-func mayMatch(lower []byte, hints []string) bool {
-	if len(hints) == 0 {
-		return true
-	}
-	if hints[0] == phoneHint {
-		return hasDigitRun(lower, 8)
-	}
-	for _, h := range hints {
-		if bytes.Contains(lower, []byte(h)) {
-			return true
-		}
-	}
-	return false
 }
 
 // Hint groups: one per placeholder pattern, then these.
@@ -100,7 +83,7 @@ func findPlaceholderHints(lower []byte) placeholderHints {
 	return h
 }
 
-// may is mayMatch(lower[s:e], hints) for the hints of group g, read from
+// may says whether lower[s:e] holds one of the hints of group g, read from
 // the occurrences.
 func (h *placeholderHints) may(lower []byte, g int, hints []string, s, e int) bool {
 	if len(hints) == 0 {

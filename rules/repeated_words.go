@@ -62,10 +62,9 @@ func runRepeatedWords(p *Pass) {
 			continue
 		}
 		ws := proseWords(pr.Text, s, e)
-		keys := make([]string, len(ws))
-		for i, w := range ws {
-			keys[i] = strings.ToLower(string(src[w.Start:w.End]))
-		}
+		// keys are the lower-cased words, made only for the repeats found:
+		// sameRun compares the words without them.
+		keys := make(lowerKeys, len(ws))
 		for i := 0; i < len(ws); {
 			n := repeatAt(src, ws, keys, i)
 			if n == 0 {
@@ -77,7 +76,7 @@ func runRepeatedWords(p *Pass) {
 			for i+(copies+1)*n <= len(ws) && sameRun(src, ws, keys, i+(copies-1)*n, n) {
 				copies++
 			}
-			phrase := strings.Join(keys[i:i+n], " ")
+			phrase := strings.Join(keys.get(src, ws, i, n), " ")
 			last := i + copies*n - 1
 			if allow[phrase] {
 				i = last + 1
@@ -105,15 +104,18 @@ func runRepeatedWords(p *Pass) {
 
 // repeatAt returns the length in words of the shortest phrase starting at
 // word i that is immediately written again, or 0.
-func repeatAt(src []byte, ws []Word, keys []string, i int) int {
+func repeatAt(src []byte, ws []Word, keys lowerKeys, i int) int {
 	for n := 1; n <= maxRepeatWords && i+2*n <= len(ws); n++ {
 		if !sameRun(src, ws, keys, i, n) {
 			continue
 		}
-		if n == 1 && (grammaticalRepeats[keys[i]] || !hasLetter(keys[i]) || hasDigit(keys[i]) || maskedDigits(keys[i])) {
-			return 0
+		if n == 1 {
+			k := keys.get(src, ws, i, 1)[0]
+			if grammaticalRepeats[k] || !hasLetter(k) || hasDigit(k) || maskedDigits(k) {
+				return 0
+			}
 		}
-		if n > 1 && hasDigit(strings.Join(keys[i:i+n], "")) {
+		if n > 1 && hasDigit(strings.Join(keys.get(src, ws, i, n), "")) {
 			return 0
 		}
 		return n
@@ -126,12 +128,13 @@ func repeatAt(src []byte, ws []Word, keys []string, i int) int {
 // line break may separate them only when the copy starts in lower case:
 // "Languages: Go" then "Go is …" on the next line are two lines of a CV,
 // "the" at the end of a line and "the" at the start of the next are a slip.
-func sameRun(src []byte, ws []Word, keys []string, i, n int) bool {
+func sameRun(src []byte, ws []Word, keys lowerKeys, i, n int) bool {
 	if i+2*n > len(ws) {
 		return false
 	}
 	for k := 0; k < n; k++ {
-		if keys[i+k] != keys[i+n+k] {
+		a, b := ws[i+k], ws[i+n+k]
+		if !equalLower(src[a.Start:a.End], src[b.Start:b.End]) {
 			return false
 		}
 	}
@@ -162,4 +165,46 @@ func hasDigit(s string) bool {
 // xx`): placeholder-text reports it.
 func maskedDigits(s string) bool {
 	return len(s) >= 2 && strings.Trim(s, "x") == ""
+}
+
+// lowerKeys caches strings.ToLower of the words of a block; "" is not yet
+// computed (a word is never empty).
+type lowerKeys []string
+
+// get returns the keys of the n words from i.
+func (k lowerKeys) get(src []byte, ws []Word, i, n int) []string {
+	for j := i; j < i+n; j++ {
+		if k[j] == "" {
+			k[j] = strings.ToLower(string(src[ws[j].Start:ws[j].End]))
+		}
+	}
+	return k[i : i+n]
+}
+
+// equalLower says whether strings.ToLower(a) == strings.ToLower(b), rune
+// by rune and without making either.
+func equalLower(a, b []byte) bool {
+	for len(a) > 0 && len(b) > 0 {
+		ca, cb := a[0], b[0]
+		if ca < utf8.RuneSelf && cb < utf8.RuneSelf {
+			if 'A' <= ca && ca <= 'Z' {
+				ca += 'a' - 'A'
+			}
+			if 'A' <= cb && cb <= 'Z' {
+				cb += 'a' - 'A'
+			}
+			if ca != cb {
+				return false
+			}
+			a, b = a[1:], b[1:]
+			continue
+		}
+		ra, na := utf8.DecodeRune(a)
+		rb, nb := utf8.DecodeRune(b)
+		if unicode.ToLower(ra) != unicode.ToLower(rb) {
+			return false
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return len(a) == 0 && len(b) == 0
 }

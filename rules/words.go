@@ -31,7 +31,7 @@ func proseWords(text []byte, s, e int) []Word {
 	var ws []Word
 	i := s
 	for i < e {
-		r, n := utf8.DecodeRune(text[i:e])
+		r, n := decodeRune(text[i:e])
 		if !isWordRune(r) {
 			i += n
 			continue
@@ -39,13 +39,13 @@ func proseWords(text []byte, s, e int) []Word {
 		start := i
 		i += n
 		for i < e {
-			r, n := utf8.DecodeRune(text[i:e])
+			r, n := decodeRune(text[i:e])
 			if isWordRune(r) {
 				i += n
 				continue
 			}
 			if isJoiner(r) && i+n < e {
-				if r2, _ := utf8.DecodeRune(text[i+n : e]); unicode.IsLetter(r2) {
+				if r2, _ := decodeRune(text[i+n : e]); unicode.IsLetter(r2) {
 					i += n
 					continue
 				}
@@ -57,7 +57,18 @@ func proseWords(text []byte, s, e int) []Word {
 	return ws
 }
 
+// decodeRune is utf8.DecodeRune with the ASCII case first.
+func decodeRune(b []byte) (rune, int) {
+	if len(b) > 0 && b[0] < utf8.RuneSelf {
+		return rune(b[0]), 1
+	}
+	return utf8.DecodeRune(b)
+}
+
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -71,8 +82,8 @@ func proseFields(text []byte, s, e int) []Span {
 	var fs []Span
 	start := -1
 	for i := s; i < e; {
-		r, n := utf8.DecodeRune(text[i:e])
-		if unicode.IsSpace(r) {
+		r, n := decodeRune(text[i:e])
+		if isSpace(r) {
 			if start >= 0 {
 				fs = append(fs, Span{start, i})
 				start = -1
@@ -96,4 +107,12 @@ func onlySpace(b []byte) bool {
 		}
 	}
 	return true
+}
+
+// isSpace is unicode.IsSpace with the ASCII case first.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
 }
