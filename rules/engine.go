@@ -80,6 +80,9 @@ type LinkChecker interface {
 type Engine struct {
 	rules    []*Rule
 	settings Settings
+	// allowed holds, for each rule, the analyses it may ask for: its
+	// Requires and theirs, computed once rather than per file.
+	allowed map[*Rule]map[*Analysis]bool
 }
 
 // NewEngine resolves which rules run and with which severity.
@@ -96,6 +99,12 @@ func NewEngine(s Settings) *Engine {
 			continue
 		}
 		e.rules = append(e.rules, r)
+	}
+	e.allowed = make(map[*Rule]map[*Analysis]bool, len(e.rules))
+	for _, r := range e.rules {
+		allowed := map[*Analysis]bool{}
+		closure(r.Requires, allowed)
+		e.allowed[r] = allowed
 	}
 	return e
 }
@@ -135,8 +144,11 @@ func (e *Engine) LintDocument(doc *Document) FileResult {
 		if r.Run == nil {
 			continue
 		}
-		allowed := map[*Analysis]bool{}
-		closure(r.Requires, allowed)
+		allowed, ok := e.allowed[r]
+		if !ok {
+			allowed = map[*Analysis]bool{}
+			closure(r.Requires, allowed)
+		}
 		p := &Pass{Doc: doc, Rule: r, Now: e.settings.Now, options: e.settings.Options[r.ID], out: &raw, allowed: allowed, fileExists: e.settings.FileExists, links: e.settings.Links}
 		r.Run(p)
 	}

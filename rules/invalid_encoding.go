@@ -34,8 +34,9 @@ func runInvalidEncoding(p *Pass) {
 			string(d.Source[s.Start:s.End]), d.Encoding)})
 	}
 	src := d.Source
+	valid := utf8.Valid(src)
 	for i := 0; i < len(src); {
-		j := bytes.IndexAny(src[i:], "\x00\uFFFD")
+		j := indexNULOrReplacement(src[i:], valid)
 		if j < 0 {
 			break
 		}
@@ -69,4 +70,22 @@ func inSpans(spans []Span, off int) bool {
 		}
 	}
 	return false
+}
+
+// indexNULOrReplacement is bytes.IndexAny(b, "\x00\uFFFD"), which decodes
+// every rune; in valid UTF-8 (the decoded source always is) two byte
+// searches find the same offset.
+func indexNULOrReplacement(b []byte, valid bool) int {
+	if !valid {
+		return bytes.IndexAny(b, "\x00\uFFFD")
+	}
+	j := bytes.IndexByte(b, 0)
+	limit := b
+	if j >= 0 {
+		limit = b[:j]
+	}
+	if k := bytes.Index(limit, []byte("\uFFFD")); k >= 0 {
+		return k
+	}
+	return j
 }
