@@ -107,6 +107,9 @@ lint() {
 	((${#paths[@]})) || paths=(.)
 
 	cmd=("$cvlint" "${args[@]}" --fail-on "$fail_on" --format github)
+	# Report paths from the repository root, where GitHub places
+	# annotations, whatever folder cvlint runs in.
+	[[ $dir == . || $dir == /* ]] || cmd+=(--path-prefix "$dir")
 	[[ -z $sarif ]] || cmd+=(--format "sarif=$sarif")
 	# "--" ends the flags: a path cannot be taken for a flag or a
 	# sub-command (a folder named "rules").

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"time"
@@ -123,6 +124,9 @@ func runLint(cmd *cobra.Command, o *options, args []string, stdin io.Reader, std
 		}
 	}
 
+	if o.pathPrefix != "" {
+		prefixPaths(results, o.pathPrefix)
+	}
 	run := &report.Run{Files: results, Rules: eng.Rules(), Version: version()}
 	for _, out := range outs {
 		if err := out.write(run, stdout, color); err != nil {
@@ -151,6 +155,18 @@ func newProgress(stderr io.Writer, n int) *progressbar.ProgressBar {
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionClearOnFinish(),
 	)
+}
+
+// prefixPaths makes report paths relative to the repository root when
+// cvlint ran in a sub-folder: GitHub places annotations from the root.
+func prefixPaths(results []rules.FileResult, prefix string) {
+	prefix = filepath.ToSlash(filepath.Clean(prefix))
+	for i, r := range results {
+		if r.Path == stdinName || path.IsAbs(r.Path) || prefix == "." {
+			continue
+		}
+		results[i].Path = path.Join(prefix, r.Path)
+	}
 }
 
 func loadConfig(path string) (*rules.Config, error) {

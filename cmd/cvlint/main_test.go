@@ -505,3 +505,12 @@ func TestBatch(t *testing.T) {
 		t.Errorf("--min-score 101: exit %d", r.code)
 	}
 }
+
+func TestPathPrefix(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "cvs/jane.md", []byte(brokenCV))
+	r := cvlint(t, filepath.Join(dir, "cvs"), "", "--format", "github", "--path-prefix", "cvs", "jane.md")
+	if !strings.Contains(r.stdout, "file=cvs/jane.md,") {
+		t.Fatalf("annotation path not prefixed:\n%s", r.stdout)
+	}
+}

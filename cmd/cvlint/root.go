@@ -33,6 +33,7 @@ type options struct {
 	allowPrivate  bool
 	noCache       bool
 	minScore      int
+	pathPrefix    string
 }
 
 func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
@@ -78,6 +79,7 @@ command line are linted whatever their extension; "-" reads standard input.`,
 	f.StringVar(&o.fix, "fix", "", "apply fixes: safe fixes with --fix, or only the named rules with --fix=RULE[,RULE] (\"safe\" names the safe ones)")
 	f.Lookup("fix").NoOptDefVal = "safe"
 	f.BoolVar(&o.diff, "diff", false, "with --fix, print a unified diff of the fixes and write nothing")
+	f.StringVar(&o.pathPrefix, "path-prefix", "", "prepend `DIR` to the relative paths shown in reports (when cvlint runs in a sub-folder of the repository, as in CI)")
 	f.IntVar(&o.minScore, "min-score", 0, "exit 1 when a CV's quality score (0–100) is below `N`")
 	f.BoolVar(&o.online, "online", false, "also check http(s) links over the network (never without this flag)")
 	f.BoolVar(&o.allowPrivate, "allow-private", false, "with --online, allow links to loopback and private addresses (intranets, tests)")
