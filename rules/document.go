@@ -387,6 +387,11 @@ func NormalizeLabel(s string) string {
 type LineIndex struct {
 	src    []byte
 	starts []int
+	// ascii marks lines without multi-byte characters, where a column is
+	// a byte count; the others count runes from a remembered point, so
+	// that many findings on one long line stay linear, not quadratic.
+	ascii []bool
+	last  struct{ line, off, col int }
 }
 
 // Position is a 1-based line and 1-based column in Unicode code points.
@@ -394,19 +399,36 @@ type Position struct{ Line, Column int }
 
 func NewLineIndex(src []byte) *LineIndex {
 	starts := make([]int, 1, 64)
+	ascii := make([]bool, 0, 64)
+	plain := true
 	for i, c := range src {
 		if c == '\n' {
 			starts = append(starts, i+1)
+			ascii = append(ascii, plain)
+			plain = true
+		} else if c >= 0x80 {
+			plain = false
 		}
 	}
-	return &LineIndex{src: src, starts: starts}
+	ascii = append(ascii, plain)
+	return &LineIndex{src: src, starts: starts, ascii: ascii}
 }
 
-// Pos converts a byte offset; offsets past the end clamp to it.
+// Pos converts a byte offset; offsets past the end clamp to it. Not safe
+// for concurrent use: each document has its own index.
 func (li *LineIndex) Pos(off int) Position {
 	off = max(0, min(off, len(li.src)))
 	line := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off }) - 1
-	col := utf8.RuneCount(li.src[li.starts[line]:off]) + 1
+	start := li.starts[line]
+	if li.ascii[line] {
+		return Position{Line: line + 1, Column: off - start + 1}
+	}
+	from, col := start, 1
+	if li.last.line == line+1 && li.last.off <= off && li.last.off >= start {
+		from, col = li.last.off, li.last.col
+	}
+	col += utf8.RuneCount(li.src[from:off])
+	li.last.line, li.last.off, li.last.col = line+1, off, col
 	return Position{Line: line + 1, Column: col}
 }
 

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -182,14 +183,15 @@ func runPlaceholderText(p *Pass) {
 	pr := ProseOf(p)
 	// Patterns overlap ("[Your Name]" and "Your Name", "(XXX) XXX-XXXX"
 	// and "XXX"): the first, most specific one wins.
+	// reported is kept sorted and free of overlaps, so each check is a
+	// binary search: a page of "lorem ipsum" stays linear.
 	var reported []Span
 	report := func(s, e int, msg string) {
-		for _, r := range reported {
-			if s < r.End && e > r.Start {
-				return
-			}
+		i := sort.Search(len(reported), func(i int) bool { return reported[i].End > s })
+		if i < len(reported) && reported[i].Start < e {
+			return
 		}
-		reported = append(reported, Span{s, e})
+		reported = slices.Insert(reported, i, Span{s, e})
 		p.Report(Finding{Start: s, End: e, Message: msg})
 	}
 	// One pass finds every hint in the file; a block holds a hint when
