@@ -5,6 +5,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -140,5 +141,41 @@ func BenchmarkLint(b *testing.B) {
 		for j, cv := range c {
 			eng.LintBytes(fmt.Sprintf("cv-%04d.md", j), cv)
 		}
+	}
+}
+
+// BenchmarkAdversarial lints inputs built to hit quadratic paths: many
+// findings on one long line, thousands of overlapping dated headings,
+// runs of markup. Each should stay near linear in its size; the goldmark
+// parser itself is quadratic on deeply nested lists and on long runs of
+// "[a](", which is why --max-size exists.
+func BenchmarkAdversarial(b *testing.B) {
+	var headings strings.Builder
+	for i := 0; i < 2000; i++ {
+		fmt.Fprintf(&headings, "%s Acme %d-%d Dev\n\n", strings.Repeat("#", i%6+1), 2000+i%20, 2001+i%20)
+	}
+	cases := map[string]string{
+		"lorem-one-line":    strings.Repeat("lorem ipsum TODO [Your Name] {NAME} ", 5000),
+		"phones-one-line":   strings.Repeat("06 12 34 56 78 ", 10000),
+		"html-tags":         strings.Repeat("<b>", 20000),
+		"spaced-emphasis":   strings.Repeat("*a ", 20000),
+		"dated-headings":    headings.String(),
+		"mojibake-one-line": strings.Repeat("Ã©", 50000),
+		"bullets":           strings.Repeat("• item\n", 20000),
+	}
+	names := make([]string, 0, len(cases))
+	for k := range cases {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	eng := rules.NewEngine(rules.Settings{Now: fixtureNow})
+	for _, name := range names {
+		src := []byte(cases[name])
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			for i := 0; i < b.N; i++ {
+				eng.LintBytes("adversarial.md", src)
+			}
+		})
 	}
 }

@@ -62,21 +62,50 @@ type Overlap struct {
 // alongside others; a child is never compared with its parent.
 func (t *Timeline) Overlaps(now dates.Date, tolerance int, concurrent func(*Entry) bool) []Overlap {
 	var out []Overlap
+	seen := map[*Entry]int{}
 	for _, g := range t.Groups() {
 		if !g.careerGroup() {
 			continue
 		}
-		for i, a := range g.Entries {
-			ra, _, ok := a.Span()
-			if !ok || concurrent(a) {
+		// Spans and the concurrent test are worked out once per entry:
+		// every pair is compared below.
+		type item struct {
+			e     *Entry
+			r     dates.Range
+			first int
+			last  int
+			skip  bool
+		}
+		items := make([]item, len(g.Entries))
+		for i, e := range g.Entries {
+			r, _, ok := e.Span()
+			items[i] = item{e: e, r: r, skip: !ok || concurrent(e)}
+			if !items[i].skip {
+				items[i].first, items[i].last = r.Months(now)
+			}
+		}
+		for i := range items {
+			a := items[i].e
+			ra := items[i].r
+			if items[i].skip {
 				continue
 			}
-			for _, b := range g.Entries[i+1:] {
-				rb, _, ok := b.Span()
-				if !ok || concurrent(b) || a.IsAncestorOf(b) || b.IsAncestorOf(a) {
+			for j := i + 1; j < len(items); j++ {
+				b, rb := items[j].e, items[j].r
+				// Ranges that do not even touch cannot overlap: the cheap
+				// test spares OverlapMonths and the ancestry walk.
+				if items[j].skip || items[j].first > items[i].last || items[j].last < items[i].first {
+					continue
+				}
+				if a.IsAncestorOf(b) || b.IsAncestorOf(a) {
+					continue
+				}
+				if seen[a] >= MaxOverlapsPerEntry && seen[b] >= MaxOverlapsPerEntry {
 					continue
 				}
 				if m := dates.OverlapMonths(ra, rb, now); m > tolerance {
+					seen[a]++
+					seen[b]++
 					if dates.Compare(rb.Start, ra.Start) < 0 {
 						out = append(out, Overlap{A: b, B: a, Months: m})
 						continue
@@ -88,6 +117,11 @@ func (t *Timeline) Overlaps(now dates.Date, tolerance int, concurrent func(*Entr
 	}
 	return out
 }
+
+// MaxOverlapsPerEntry bounds the overlaps reported for a pair whose two
+// entries have both been reported that often: a real CV never comes near
+// it, and a generated file of thousands of jobs must not yield millions.
+const MaxOverlapsPerEntry = 5
 
 // Gap is a stretch of months between consecutive career entries that no
 // entry (nor any education) covers.
@@ -195,6 +229,10 @@ type Order struct {
 func compareEntries(a, b *Entry) int {
 	ra, _, _ := a.Span()
 	rb, _, _ := b.Span()
+	return compareRanges(&ra, &rb)
+}
+
+func compareRanges(ra, rb *dates.Range) int {
 	if c := dates.Compare(ra.Start, rb.Start); c != 0 {
 		return c
 	}
@@ -275,13 +313,18 @@ func countTrue(bs []bool) int {
 // every step compares as sign or 0 (sign 1: newest first).
 func longestMonotone(es []*Entry, sign int) []bool {
 	n := len(es)
+	// Spans are computed once: the loop below compares every pair.
+	spans := make([]dates.Range, n)
+	for i, e := range es {
+		spans[i], _, _ = e.Span()
+	}
 	best := make([]int, n)
 	prev := make([]int, n)
 	end := 0
 	for i := range es {
 		best[i], prev[i] = 1, -1
 		for j := 0; j < i; j++ {
-			if c := compareEntries(es[j], es[i]); (c == sign || c == 0) && best[j]+1 > best[i] {
+			if c := compareRanges(&spans[j], &spans[i]); (c == sign || c == 0) && best[j]+1 > best[i] {
 				best[i], prev[i] = best[j]+1, j
 			}
 		}
