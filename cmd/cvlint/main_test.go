@@ -43,10 +43,21 @@ type result struct {
 
 func cvlint(t *testing.T, dir, stdin string, args ...string) result {
 	t.Helper()
+	return cvlintIn(t, dir, stdin, nil, args...)
+}
+
+func cvlintEnv(t *testing.T, dir string, env []string, args ...string) result {
+	t.Helper()
+	return cvlintIn(t, dir, "", env, args...)
+}
+
+// cvlintIn runs the binary in dir with stdin and extra environment.
+func cvlintIn(t *testing.T, dir, stdin string, env []string, args ...string) result {
+	t.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Dir = dir
 	cmd.Stdin = strings.NewReader(stdin)
-	cmd.Env = append(os.Environ(), "NO_COLOR=1", "GITHUB_STEP_SUMMARY=")
+	cmd.Env = append(append(os.Environ(), "NO_COLOR=1", "GITHUB_STEP_SUMMARY="), env...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
@@ -454,23 +465,6 @@ func TestOnline(t *testing.T) {
 	if hits.Load() != 0 {
 		t.Errorf("a run without --online made %d requests", hits.Load())
 	}
-}
-
-func cvlintEnv(t *testing.T, dir string, env []string, args ...string) result {
-	t.Helper()
-	cmd := exec.Command(binary, args...)
-	cmd.Dir = dir
-	cmd.Env = append(append(os.Environ(), "NO_COLOR=1", "GITHUB_STEP_SUMMARY="), env...)
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return result{out.String(), errb.String(), code}
 }
 
 // TestBatch: past 20 files the text summary ranks the worst CVs and the
