@@ -90,3 +90,17 @@ func needsSanitize(s string) bool {
 	}
 	return false
 }
+
+// ForTerminal escapes what sanitize escapes except line breaks and tabs,
+// for multi-line text shown on a terminal, such as a diff.
+func ForTerminal(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		parts := strings.Split(l, "\t")
+		for j, p := range parts {
+			parts[j] = sanitize(p)
+		}
+		lines[i] = strings.Join(parts, "\t")
+	}
+	return strings.Join(lines, "\n")
+}

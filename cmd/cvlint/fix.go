@@ -9,6 +9,7 @@ import (
 
 	"github.com/aymanbagabas/go-udiff"
 
+	"github.com/cvlint/cvlint/report"
 	"github.com/cvlint/cvlint/rules"
 )
 
@@ -44,7 +45,7 @@ func parseFix(v string) (func(rules.Diagnostic) bool, error) {
 // files, so the report shows what is left to do.
 func applyFixes(eng *rules.Engine, results []rules.FileResult, take func(rules.Diagnostic) bool, diffOnly bool, stdout, stderr io.Writer) ([]rules.FileResult, error) {
 	for i, r := range results {
-		if r.Error != "" || r.Path == stdinName {
+		if r.Error != "" || (r.Path == stdinName && !diffOnly) {
 			continue
 		}
 		fixed, n := rules.ApplyFixes(r.Source, r.Diagnostics, take)
@@ -53,7 +54,13 @@ func applyFixes(eng *rules.Engine, results []rules.FileResult, take func(rules.D
 		}
 		results[i].Fixed = true
 		if diffOnly {
-			fmt.Fprint(stdout, udiff.Unified("a/"+r.Path, "b/"+r.Path, string(r.Source), string(fixed)))
+			d := udiff.Unified("a/"+r.Path, "b/"+r.Path, string(r.Source), string(fixed))
+			if f, ok := stdout.(*os.File); ok && isTerminal(f) {
+				// On a terminal a CV's escape sequences are shown, not
+				// obeyed; piped to patch, the diff stays byte-exact.
+				d = report.ForTerminal(d)
+			}
+			fmt.Fprint(stdout, d)
 			continue
 		}
 		if r.Encoding != rules.EncUTF8 && r.Encoding != rules.EncUTF8BOM {

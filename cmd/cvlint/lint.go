@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -80,6 +81,10 @@ func runLint(cmd *cobra.Command, o *options, args []string, stdin io.Reader, std
 	fixRule, err := parseFix(o.fix)
 	if err != nil {
 		return usageErr("%v", err)
+	}
+	if fixRule != nil && !o.diff && slices.Contains(args, discover.Stdin) {
+		// --stdin-filename names the text, not a file to overwrite.
+		return usageErr("--fix cannot write back to standard input; use --fix --diff to see the fixes")
 	}
 	exclude := append(append([]string(nil), o.exclude...), cfgExclude(cfg)...)
 	files := discover.Walk(args, discover.Options{Exclude: exclude, NoIgnore: o.noIgnore})
