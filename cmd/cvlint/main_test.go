@@ -366,6 +366,16 @@ func TestFixAndDiff(t *testing.T) {
 	if data2, _ := os.ReadFile(p); string(data2) != string(data) {
 		t.Error("fixing twice changed the file")
 	}
+	// Standard input is never written back, even under a file's name.
+	if r := cvlint(t, dir, src, "--fix", "--stdin-filename", "cv.md", "-"); r.code != ExitError {
+		t.Errorf("--fix on stdin: exit %d", r.code)
+	}
+	if data2, _ := os.ReadFile(p); string(data2) != string(data) {
+		t.Error("--fix on stdin wrote to the file named by --stdin-filename")
+	}
+	if r := cvlint(t, dir, src, "--fix", "--diff", "-"); !strings.Contains(r.stdout, "+- Kubernetes and Terraform") {
+		t.Errorf("--fix --diff on stdin:\n%s", r.stdout)
+	}
 }
 
 func TestSubcommands(t *testing.T) {
