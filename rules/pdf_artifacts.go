@@ -89,9 +89,16 @@ func runPDFArtifacts(p *Pass) {
 func reportLigatures(p *Pass, pr *Prose) {
 	text := pr.Text
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRune(text[i:])
-		if _, ok := ligatures[r]; !ok {
-			i += n
+		// The ligatures U+FB00–U+FB06 are EF AC 80–86 in UTF-8, and EF
+		// only ever leads a sequence: a byte search finds exactly what
+		// decoding rune by rune would.
+		j := bytes.Index(text[i:], ligatureLead)
+		if j < 0 {
+			return
+		}
+		i += j
+		if i+2 >= len(text) || text[i+2] < 0x80 || text[i+2] > 0x86 {
+			i += len(ligatureLead)
 			continue
 		}
 		// One finding per word, with one edit per ligature in it.
@@ -114,6 +121,9 @@ func reportLigatures(p *Pass, pr *Prose) {
 		i = we
 	}
 }
+
+// ligatureLead is the first two bytes of every ligature's encoding.
+var ligatureLead = []byte{0xEF, 0xAC}
 
 func quoteAll(ss []string) []string {
 	out := make([]string, len(ss))
@@ -199,11 +209,39 @@ func reportBulletsAndPages(p *Pass, pr *Prose) {
 		}
 		// Page furniture must be the whole line, outside code: judge the
 		// source line, but only when its text survived the prose masking.
+		if !mayBePageFurniture(p.Doc, src, s, e) {
+			continue
+		}
 		whole := strings.TrimSpace(string(withoutHTML(p.Doc, s, e)))
 		if msg := pageFurniture(whole); msg != "" && strings.TrimSpace(string(line)) != "" {
 			p.Report(Finding{Start: s + k, End: e, Message: msg})
 		}
 	}
+}
+
+// mayBePageFurniture is the cheap test before pageFurniture, which runs
+// four expressions: every line they match starts with a 'p', a digit or
+// a dash. A line that starts with another ASCII byte, outside raw HTML,
+// is none; anything else (HTML on the line, a non-ASCII first byte that
+// may be a space or a dash) takes the slow path.
+func mayBePageFurniture(d *Document, src []byte, s, e int) bool {
+	for _, h := range d.HTML {
+		if h.End > s && h.Start < e {
+			return true
+		}
+	}
+	k := s
+	for k < e && (src[k] == ' ' || '\t' <= src[k] && src[k] <= '\r') {
+		k++
+	}
+	if k == e {
+		return false
+	}
+	switch c := src[k]; {
+	case c >= utf8.RuneSelf, c == 'p', c == 'P', c == '-', '0' <= c && c <= '9':
+		return true
+	}
+	return false
 }
 
 var listMarkerRE = regexp.MustCompile(`^(?:[-*+]|\d{1,9}[.)])[ \t]`)

@@ -75,6 +75,11 @@ type placeholderHints [numHintGroups][]Span
 func findPlaceholderHints(lower []byte) placeholderHints {
 	var h placeholderHints
 	placeholderHintSet.find(lower, func(off, w int) {
+		// A template variable's '%' opens a name in capitals (%EMAIL%):
+		// "30 % of" holds no hint.
+		if placeholderHintSet.words[w] == "%" && (off+1 >= len(lower) || lower[off+1] < 'a' || lower[off+1] > 'z') {
+			return
+		}
 		g := placeholderHintGroup[w]
 		h[g] = append(h[g], Span{off, off + len(placeholderHintSet.words[w])})
 	})
@@ -91,7 +96,7 @@ func (h *placeholderHints) may(lower []byte, g int, hints []string, s, e int) bo
 		return true
 	}
 	if hints[0] == phoneHint {
-		return hasDigitRun(lower[s:e], 8)
+		return hasDigitRun(lower[s:e], 8) && maySamplePhone(lower[s:e])
 	}
 	o := h[g]
 	i := sort.Search(len(o), func(i int) bool { return o[i].Start >= s })
@@ -117,6 +122,35 @@ func hasDigitRun(b []byte, n int) bool {
 		case c == ' ' || c == '.' || c == '-' || c == '(' || c == ')' || c == '+':
 		default:
 			digits = 0
+		}
+	}
+	return false
+}
+
+// maySamplePhone is what samplePhone needs of any number in b: five
+// zeros, or the digits 1234567 in a row once separators are dropped.
+// Both hold of b when they hold of a part of it, so a block without them
+// has no sample number and is spared the expression.
+func maySamplePhone(b []byte) bool {
+	zeros, seq := 0, 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			continue
+		}
+		if c == '0' {
+			if zeros++; zeros >= 5 {
+				return true
+			}
+		}
+		switch {
+		case c == byte('1'+seq):
+			if seq++; seq == 7 {
+				return true
+			}
+		case c == '1':
+			seq = 1
+		default:
+			seq = 0
 		}
 	}
 	return false
@@ -156,7 +190,7 @@ var placeholderPatterns = []placeholderPattern{
 	{regexp.MustCompile(`(?:Company Name|COMPANY NAME|Job Title|JOB TITLE|Your Name|YOUR NAME|Position Title|School Name|University Name|Nom de l['’]entreprise|Nom de l['’]employeur|Intitulé du poste|Nom Prénom|NOM Prénom|PRÉNOM NOM|NOM PRÉNOM|Prénom Nom|Prénom NOM|Votre nom|VOTRE NOM|Nom de l['’]école)\b`), "a template field", doReplace, []string{"name", "title", "nom", "prénom", "poste"}},
 	{regexp.MustCompile(`(?:Skill|SKILL|Compétence|COMPÉTENCE|Competence|Company|Entreprise|Employer|Employeur|School|École|Ecole)\s+\d{1,2}\b`), "a numbered template field", doReplace, []string{"skill", "comp", "company", "entreprise", "employ", "school", "cole"}},
 	// Template variables: {NAME}, {{ site.url }}, %EMAIL%, ${name}.
-	{regexp.MustCompile(`\{\{\s*[\w.\- |"']+\s*\}\}|\{[A-Z][A-Z0-9_]+\}|\{(?:first_?name|last_?name|firstName|lastName|name|email|phone|nom|prenom|prénom)\}|%[A-Z][A-Z0-9_]+%|\$\{[\w.]+\}`), "an unresolved template variable", doVar, []string{"{", "%", "$"}},
+	{regexp.MustCompile(`\{\{\s*[\w.\- |"']+\s*\}\}|\{[A-Z][A-Z0-9_]+\}|\{(?:first_?name|last_?name|firstName|lastName|name|email|phone|nom|prenom|prénom)\}|%[A-Z][A-Z0-9_]+%|\$\{[\w.]+\}`), "an unresolved template variable", doVar, []string{"{", "%"}},
 }
 
 // Placeholder e-mail addresses: the local part or the domain says so.
