@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/cvlint/cvlint/rules/cvmodel"
+	"github.com/cvlint/cvlint/rules/dates"
 )
 
 // DateOrder reports entries written in no consistent order.
@@ -26,13 +27,16 @@ func runDateOrder(p *Pass) {
 	tl := TimelineOf(p)
 	toldChronological := false
 	for _, o := range tl.Orders() {
+		if undatedSection(o.Group) {
+			continue
+		}
 		where := "the " + o.Group.Name + " entries"
 		if o.Group.Parent != nil {
 			where = "the entries under «" + o.Group.Parent.Label() + "»"
 		}
 		switch o.Direction {
 		case cvmodel.OldestFirst:
-			if toldChronological {
+			if toldChronological || onlyOngoingRise(o.Dated) {
 				continue
 			}
 			toldChronological = true
@@ -41,12 +45,64 @@ func runDateOrder(p *Pass) {
 				"%s run oldest first, from %s; that is consistent, but most recruiters look for the current job at the top", where, quoteEntry(e))})
 		case cvmodel.Mixed:
 			for _, e := range o.Breaks {
+				if ongoingLead(o.Dated, e) {
+					continue
+				}
 				prev, next := neighbours(o.Dated, e)
 				p.Report(Finding{Start: e.Start, End: e.End, Message: fmt.Sprintf(
 					"%s breaks the %s order of %s%s", quoteEntry(e), o.Majority, where, between(prev, next))})
 			}
 		}
 	}
+}
+
+// undatedSection reports a group of skills, languages or interests: a
+// year there (`Kubernetes (2019)`) says since when, not a chronology.
+func undatedSection(g cvmodel.Group) bool {
+	if g.Parent != nil || g.Section == nil {
+		return false
+	}
+	switch g.Section.Kind {
+	case cvmodel.SectionSkills, cvmodel.SectionLanguages, cvmodel.SectionInterests:
+		return true
+	}
+	return false
+}
+
+func ongoing(e *cvmodel.Entry) bool {
+	r, _, ok := e.Span()
+	return ok && r.EndKind == dates.Present
+}
+
+// ongoingLead reports an entry that runs to the present among the
+// current ones at the top: their order is the author's choice.
+func ongoingLead(es []*cvmodel.Entry, e *cvmodel.Entry) bool {
+	if !ongoing(e) {
+		return false
+	}
+	for _, x := range es {
+		if x == e {
+			return true
+		}
+		if !ongoing(x) {
+			return false
+		}
+	}
+	return false
+}
+
+// onlyOngoingRise reports entries that look oldest first only because
+// two entries running to the present are written by start date.
+func onlyOngoingRise(es []*cvmodel.Entry) bool {
+	for i := 1; i < len(es); i++ {
+		a, _, _ := es[i-1].Span()
+		b, _, _ := es[i].Span()
+		same := dates.Compare(a.Start, b.Start) == 0 && dates.Compare(a.End, b.End) == 0 && a.EndKind == b.EndKind
+		if !same && !(ongoing(es[i-1]) && ongoing(es[i])) {
+			return false
+		}
+	}
+	return true
 }
 
 func neighbours(es []*cvmodel.Entry, e *cvmodel.Entry) (prev, next *cvmodel.Entry) {
