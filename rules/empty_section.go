@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 
+	"github.com/cvlint/cvlint/rules/cvmodel"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -12,6 +13,7 @@ var EmptySection = Register(&Rule{
 	ID:       "empty-section",
 	Title:    "a section with nothing in it",
 	Severity: Warning,
+	Requires: []*Analysis{TimelineAnalysis},
 	Doc: Doc{
 		Why: "A heading with nothing under it before the next heading of the same or a higher level (`## Projects` straight followed by `## Education`, or a heading at the end of the file) " +
 			"is a template slot left unfilled: a recruiter reads it as an unfinished CV. Fill it or remove the heading. " +
@@ -31,7 +33,7 @@ func runEmptySection(p *Pass) {
 		if len(h.Children) > 0 || h.Node.Parent() == nil || h.Node.Parent().Kind() != ast.KindDocument {
 			continue
 		}
-		if headingHasContent(d, h.Node) {
+		if headingHasContent(d, h.Node) || datedEntryHeading(p, h) {
 			continue
 		}
 		next := "the end of the file"
@@ -40,6 +42,20 @@ func runEmptySection(p *Pass) {
 		}
 		p.Report(Finding{Start: h.Start, End: h.End, Message: fmt.Sprintf("section %q is empty: nothing under it before %s; fill it or remove the heading", h.Text, next)})
 	}
+}
+
+// datedEntryHeading reports a heading that is a whole dated entry of
+// education, certifications, volunteering or the like (`### BTS SIO,
+// Lycée Exemple, 2008 – 2010`): the heading is the content. A job
+// heading with nothing under it is still reported.
+func datedEntryHeading(p *Pass, h *Heading) bool {
+	for _, e := range TimelineOf(p).Entries {
+		if e.Source != cvmodel.FromHeading || e.Start < h.Start || e.Start >= h.End {
+			continue
+		}
+		return e.HasDate && e.Section != nil && e.Section.Kind != cvmodel.SectionExperience && e.Section.Kind != cvmodel.SectionUnknown
+	}
+	return false
 }
 
 // headingHasContent reports whether any block stands between a heading
