@@ -16,7 +16,7 @@ var BrokenParagraph = Register(&Rule{
 	ID:       "broken-paragraph",
 	Title:    "a sentence cut by a blank line",
 	Severity: Warning,
-	Requires: []*Analysis{ProseAnalysis},
+	Requires: []*Analysis{ProseAnalysis, WordsAnalysis},
 	Doc: Doc{
 		Why: "Text copied out of a PDF or a Word document often carries a blank line where a page or a column ended, in the middle of a sentence. " +
 			"In Markdown the blank line makes two paragraphs, and the CV shows a sentence broken in two. " +
@@ -59,7 +59,8 @@ func runBrokenParagraph(p *Pass) {
 		checkCuts(p, pr, run)
 		run = run[:0]
 	}
-	for _, b := range pr.Blocks {
+	words := WordsOf(p)
+	for bi, b := range pr.Blocks {
 		para, ok := b.Node.(*ast.Paragraph)
 		if !ok || b.Kind != BlockParagraph {
 			continue
@@ -68,8 +69,7 @@ func runBrokenParagraph(p *Pass) {
 			flush()
 		}
 		prev = para
-		s, e, ok := proseSpan(b)
-		if !ok {
+		if len(b.Runs) == 0 { // no prose (see proseSpan)
 			flush()
 			prev = nil
 			continue
@@ -78,7 +78,7 @@ func runBrokenParagraph(p *Pass) {
 		run = append(run, paragraph{
 			start: start, end: end,
 			firstLine: p.Doc.Lines.Pos(start).Line, lastLine: p.Doc.Lines.Pos(end).Line,
-			words: proseWords(pr.Text, s, e),
+			words: words.Block(bi),
 			label: emphasisOnly(para, p.Doc.Source),
 		})
 	}

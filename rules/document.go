@@ -13,6 +13,8 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"go.abhg.dev/goldmark/frontmatter"
+
+	"github.com/cvlint/cvlint/rules/cvmodel"
 )
 
 // Document is a decoded file parsed once; every rule shares it read-only.
@@ -49,6 +51,18 @@ type Heading struct {
 	Node       *ast.Heading
 	Parent     *Heading
 	Children   []*Heading
+
+	kind       cvmodel.SectionKind
+	classified bool
+}
+
+// SectionKind is cvmodel.ClassifyHeading of the heading's text, worked
+// out once: the model, missing-section and heading-structure all ask.
+func (h *Heading) SectionKind() cvmodel.SectionKind {
+	if !h.classified {
+		h.kind, h.classified = cvmodel.ClassifyHeading(h.Text), true
+	}
+	return h.kind
 }
 
 // LinkKind says how a link was written.

@@ -57,9 +57,38 @@ func runGluedWords(p *Pass) {
 			continue
 		}
 		g.block = i
-		for _, f := range proseFields(g.pr.Text, s, e) {
-			g.field(f.Start, f.End)
+		forEachField(g.pr.Text, s, e, g.field)
+	}
+}
+
+// forEachField calls fn with the byte range of every white-space
+// separated field of text[s:e], as proseFields returns them, without
+// making the list.
+func forEachField(text []byte, s, e int, fn func(s, e int)) {
+	start := -1
+	for i := s; i < e; {
+		c := text[i]
+		var space bool
+		n := 1
+		if c < utf8.RuneSelf {
+			space = c == ' ' || '\t' <= c && c <= '\r'
+		} else {
+			var r rune
+			r, n = utf8.DecodeRune(text[i:e])
+			space = unicode.IsSpace(r)
 		}
+		if space {
+			if start >= 0 {
+				fn(start, i)
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+		i += n
+	}
+	if start >= 0 {
+		fn(start, e)
 	}
 }
 
@@ -104,6 +133,9 @@ func (g *gluedPass) field(s, e int) {
 		return
 	}
 	done := g.missingSpaces(s, e)
+	if e-s < lexicon.MinSplitLen {
+		return // no room for a run of MinSplitLen letters
+	}
 	// Runs of letters: split on anything else, then on case changes.
 	for i := s; i < e; {
 		r, n := utf8.DecodeRune(text[i:e])

@@ -70,7 +70,7 @@ func checkEntryLevels(p *Pass) {
 		title = d.Headings[0]
 	}
 	for i, h := range d.Headings {
-		if i == 0 && h.Level == 1 || cvmodel.ClassifyHeading(h.Text) != cvmodel.SectionUnknown {
+		if i == 0 && h.Level == 1 || h.SectionKind() != cvmodel.SectionUnknown {
 			continue // the name, or a section title
 		}
 		if r, ok := entryRange(d, pr, h); ok {
@@ -152,7 +152,7 @@ func checkEntryLevels(p *Pass) {
 // sectionOf is the nearest ancestor heading that names a section, or nil.
 func sectionOf(h *Heading) *Heading {
 	for a := h.Parent; a != nil; a = a.Parent {
-		if cvmodel.ClassifyHeading(a.Text) != cvmodel.SectionUnknown {
+		if a.SectionKind() != cvmodel.SectionUnknown {
 			return a
 		}
 	}
@@ -224,7 +224,7 @@ caps:
 			}
 		}
 	}
-	if letters >= 3 && upper == letters && len(strings.Fields(t)) <= maxTitleWords {
+	if letters >= 3 && upper == letters && fieldsAtMost(t, maxTitleWords) {
 		return t, "all-caps"
 	}
 	return "", ""
@@ -235,7 +235,7 @@ func sectionLevel(d *Document) int {
 	count := map[int]int{}
 	best, bestN := 2, 0
 	for _, h := range d.Headings {
-		if cvmodel.ClassifyHeading(h.Text) == cvmodel.SectionUnknown {
+		if h.SectionKind() == cvmodel.SectionUnknown {
 			continue
 		}
 		count[h.Level]++

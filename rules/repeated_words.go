@@ -14,7 +14,7 @@ var RepeatedWords = Register(&Rule{
 	ID:       "repeated-words",
 	Title:    "a word or phrase repeated",
 	Severity: Warning,
-	Requires: []*Analysis{ProseAnalysis},
+	Requires: []*Analysis{ProseAnalysis, WordsAnalysis},
 	Doc: Doc{
 		Why: "An immediately repeated word (`the the`, `de de`) or phrase (`un moteur de moteur de recherche`) is the trace of an edit left half-done; " +
 			"a recruiter reads it as carelessness. Repeats are found case-insensitively, up to four words long, and only when nothing but white space separates them: " +
@@ -53,18 +53,23 @@ func runRepeatedWords(p *Pass) {
 		}
 		allow[strings.Join(f, " ")] = true
 	}
-	for _, b := range pr.Blocks {
+	words := WordsOf(p)
+	var keysBuf lowerKeys
+	for bi, b := range pr.Blocks {
 		if b.Kind == BlockTableCell {
 			continue
 		}
-		s, e, ok := proseSpan(b)
-		if !ok {
+		ws := words.Block(bi)
+		if len(ws) < 2 {
 			continue
 		}
-		ws := proseWords(pr.Text, s, e)
 		// keys are the lower-cased words, made only for the repeats found:
 		// sameRun compares the words without them.
-		keys := make(lowerKeys, len(ws))
+		if cap(keysBuf) < len(ws) {
+			keysBuf = make(lowerKeys, len(ws))
+		}
+		keys := keysBuf[:len(ws)]
+		clear(keys)
 		for i := 0; i < len(ws); {
 			n := repeatAt(src, ws, keys, i)
 			if n == 0 {

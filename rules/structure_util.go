@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"unicode"
@@ -33,7 +34,7 @@ const maxTitleWords = 6
 func sectionTitles(d *Document, pr *Prose) []sectionTitle {
 	var out []sectionTitle
 	for _, h := range d.Headings {
-		if k := cvmodel.ClassifyHeading(h.Text); k != cvmodel.SectionUnknown {
+		if k := h.SectionKind(); k != cvmodel.SectionUnknown {
 			out = append(out, sectionTitle{Kind: k, Start: h.Start, End: h.End, Heading: h})
 		}
 	}
@@ -45,17 +46,23 @@ func sectionTitles(d *Document, pr *Prose) []sectionTitle {
 		if !ok {
 			continue
 		}
-		text := strings.TrimSpace(string(pr.Text[s:e]))
-		if i := strings.IndexByte(text, '\n'); i >= 0 {
-			text = text[:i] // the first line of a paragraph may be its title
+		line := bytes.TrimSpace(pr.Text[s:e])
+		if i := bytes.IndexByte(line, '\n'); i >= 0 {
+			line = line[:i] // the first line of a paragraph may be its title
 		}
-		if len(strings.Fields(text)) <= maxTitleWords {
+		short := fieldsAtMost(line, maxTitleWords)
+		colon := bytes.IndexByte(line, ':')
+		if !short && (colon <= 0 || !fieldsAtMost(line[:colon], 3)) {
+			continue // most blocks: a sentence, not a title
+		}
+		text := string(line)
+		if short {
 			if k := cvmodel.ClassifyHeading(text); k != cvmodel.SectionUnknown {
 				out = append(out, sectionTitle{Kind: k, Start: s, End: e})
 				continue
 			}
 		}
-		if i := strings.IndexByte(text, ':'); i > 0 && len(strings.Fields(text[:i])) <= 3 {
+		if i := strings.IndexByte(text, ':'); i > 0 && fieldsAtMost(text[:i], 3) {
 			if k := cvmodel.ClassifyHeading(text[:i]); k != cvmodel.SectionUnknown {
 				out = append(out, sectionTitle{Kind: k, Start: s, End: e})
 			}
@@ -63,6 +70,35 @@ func sectionTitles(d *Document, pr *Prose) []sectionTitle {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// fieldsAtMost reports whether s holds at most n white-space separated
+// fields, as len(strings.Fields(s)) <= n would, without making them.
+func fieldsAtMost[T string | []byte](s T, n int) bool {
+	fields := 0
+	inField := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		size := 1
+		var space bool
+		if c < utf8.RuneSelf {
+			space = c == ' ' || '\t' <= c && c <= '\r'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
+			space = unicode.IsSpace(r)
+		}
+		if space {
+			inField = false
+		} else if !inField {
+			inField = true
+			if fields++; fields > n {
+				return false
+			}
+		}
+		i += size
+	}
+	return true
 }
 
 // firstContentLine returns the first line after the front matter that is
@@ -178,7 +214,7 @@ func entryRange(d *Document, pr *Prose, h *Heading) (dates.Range, bool) {
 	if i := strings.IndexByte(line, '\n'); i >= 0 {
 		line = line[:i]
 	}
-	if len(strings.Fields(line)) > 12 {
+	if !fieldsAtMost(line, 12) {
 		return dates.Range{}, false
 	}
 	return firstRange(line)

@@ -26,19 +26,76 @@ type Word struct {
 	Start, End int
 }
 
+// Words holds the words of every block of the prose view, split once
+// per file for the rules that read them (repeated-words,
+// broken-paragraph).
+type Words struct {
+	all []Word
+	// at[i]:at[i+1] are the words of Prose.Blocks[i] in all.
+	at []int
+}
+
+// WordsAnalysis splits the prose of every block into words once per file.
+var WordsAnalysis = &Analysis{Name: "words", Requires: []*Analysis{ProseAnalysis}, Run: buildWords}
+
+// WordsOf returns the words of the pass's document.
+func WordsOf(p *Pass) *Words { return p.ResultOf(WordsAnalysis).(*Words) }
+
+// Block returns the words of block i of the prose view, from its first
+// text run to its last (see proseSpan). The slice is shared: read it,
+// do not append to it.
+func (w *Words) Block(i int) []Word {
+	return w.all[w.at[i]:w.at[i+1]:w.at[i+1]]
+}
+
+func buildWords(d *Document) any {
+	pr := d.Result(ProseAnalysis).(*Prose)
+	w := &Words{at: make([]int, len(pr.Blocks)+1)}
+	// A CV's words average six bytes and more; this spares most regrowth.
+	w.all = make([]Word, 0, len(pr.Text)/6)
+	for i, b := range pr.Blocks {
+		w.at[i] = len(w.all)
+		if s, e, ok := proseSpan(b); ok {
+			w.all = appendProseWords(w.all, pr.Text, s, e)
+		}
+	}
+	w.at[len(pr.Blocks)] = len(w.all)
+	return w
+}
+
 // proseWords splits text[s:e] of the prose view into words.
 func proseWords(text []byte, s, e int) []Word {
-	var ws []Word
+	return appendProseWords(nil, text, s, e)
+}
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return
+}()
+
+// appendProseWords appends the words of text[s:e] to ws.
+func appendProseWords(ws []Word, text []byte, s, e int) []Word {
 	i := s
 	for i < e {
-		r, n := decodeRune(text[i:e])
-		if !isWordRune(r) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				i++
+				continue
+			}
+		} else if r, n := utf8.DecodeRune(text[i:e]); !isWordRune(r) {
 			i += n
 			continue
 		}
 		start := i
-		i += n
 		for i < e {
+			c := text[i]
+			if c < utf8.RuneSelf && asciiWord[c] {
+				i++
+				continue
+			}
 			r, n := decodeRune(text[i:e])
 			if isWordRune(r) {
 				i += n
@@ -74,29 +131,6 @@ func isWordRune(r rune) bool {
 
 func isJoiner(r rune) bool {
 	return r == '\'' || r == '’' || r == '-'
-}
-
-// proseFields splits text[s:e] on white space, as strings.Fields does, and
-// returns the byte ranges of the fields.
-func proseFields(text []byte, s, e int) []Span {
-	var fs []Span
-	start := -1
-	for i := s; i < e; {
-		r, n := decodeRune(text[i:e])
-		if isSpace(r) {
-			if start >= 0 {
-				fs = append(fs, Span{start, i})
-				start = -1
-			}
-		} else if start < 0 {
-			start = i
-		}
-		i += n
-	}
-	if start >= 0 {
-		fs = append(fs, Span{start, e})
-	}
-	return fs
 }
 
 // onlySpace reports whether b holds nothing but white space.

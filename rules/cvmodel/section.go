@@ -5,10 +5,11 @@
 package cvmodel
 
 import (
-	"github.com/cvlint/cvlint/rules/mojibake"
-	"strings"
+	"bytes"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/cvlint/cvlint/rules/mojibake"
 )
 
 // SectionKind is what a section of a CV is about.
@@ -146,25 +147,27 @@ func classifyHeading(text string) SectionKind {
 	// The replacements at the end of fold take one byte out of twelve
 	// ("experience s") and then one out of seventeen at most, less than a
 	// seventh in all: past 80 bytes before them, the text stays past 60.
-	f, ok := fold(text, 80)
-	if !ok || f == "" || len(f) > 60 {
+	var buf [96]byte
+	f, ok := appendFold(buf[:0], text, 80)
+	if !ok || len(f) == 0 || len(f) > 60 {
 		return SectionUnknown
 	}
 	f = trimNumbering(f)
-	if k, ok := sectionTitles[f]; ok {
+	// string(f) in a map index makes no copy.
+	if k, ok := sectionTitles[string(f)]; ok {
 		return k
 	}
 	for _, sep := range []string{" and ", " et ", " & "} {
-		if i := strings.Index(f, sep); i > 0 {
-			if k, ok := sectionTitles[f[:i]]; ok {
+		if i := bytes.Index(f, []byte(sep)); i > 0 {
+			if k, ok := sectionTitles[string(f[:i])]; ok {
 				return k
 			}
 		}
 	}
 	// "Mes expériences", "My projects", "Nos missions".
 	for _, p := range []string{"my ", "mes ", "ma ", "mon "} {
-		if strings.HasPrefix(f, p) {
-			if k, ok := sectionTitles[f[len(p):]]; ok {
+		if bytes.HasPrefix(f, []byte(p)) {
+			if k, ok := sectionTitles[string(f[len(p):])]; ok {
 				return k
 			}
 		}
@@ -174,12 +177,12 @@ func classifyHeading(text string) SectionKind {
 
 // trimNumbering drops "1 ", "ii ", "a " style prefixes left by numbered
 // titles ("1. Experience", "II - Formation").
-func trimNumbering(f string) string {
-	i := strings.IndexByte(f, ' ')
+func trimNumbering(f []byte) []byte {
+	i := bytes.IndexByte(f, ' ')
 	if i <= 0 {
 		return f
 	}
-	w := f[:i]
+	w := string(f[:i]) // compared, never kept: no copy
 	isNum := true
 	for _, c := range w {
 		if c < '0' || c > '9' {
@@ -197,19 +200,25 @@ func trimNumbering(f string) string {
 // "experience s". Apostrophes split words: "Centres d’intérêt" →
 // "centres d interet".
 func Fold(s string) string {
-	out, _ := fold(s, -1)
-	return out
+	var buf [64]byte
+	out, _ := appendFold(buf[:0], s, -1)
+	return string(out)
 }
 
-// fold is Fold that gives up, returning false, once the folded text runs
-// past max bytes before the final replacements (max < 0: no limit).
-func fold(s string, max int) (string, bool) {
-	var b strings.Builder
-	b.Grow(len(s))
+var (
+	foldPluralFrom = [][]byte{[]byte("experience s"), []byte("professionnelle s")}
+	foldPluralTo   = [][]byte{[]byte("experiences"), []byte("professionnelles")}
+)
+
+// appendFold appends the fold of s to b[:0] and returns it; it gives up,
+// returning false, once the folded text runs past max bytes before the
+// final replacements (max < 0: no limit).
+func appendFold(b []byte, s string, max int) ([]byte, bool) {
+	b = b[:0]
 	space := false
 	for i := 0; i < len(s); {
-		if max >= 0 && b.Len() > max {
-			return "", false
+		if max >= 0 && len(b) > max {
+			return nil, false
 		}
 		var r rune
 		if c := s[i]; c < utf8.RuneSelf {
@@ -218,11 +227,11 @@ func fold(s string, max int) (string, bool) {
 				c += 'a' - 'A'
 			}
 			if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
-				if space && b.Len() > 0 {
-					b.WriteByte(' ')
+				if space && len(b) > 0 {
+					b = append(b, ' ')
 				}
 				space = false
-				b.WriteByte(c)
+				b = append(b, c)
 				continue
 			}
 			r = rune(c)
@@ -233,27 +242,29 @@ func fold(s string, max int) (string, bool) {
 			r = foldRune(r)
 		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
+			if space && len(b) > 0 {
+				b = append(b, ' ')
 			}
 			space = false
-			b.WriteRune(r)
+			b = utf8.AppendRune(b, r)
 			continue
 		}
 		if r == '&' {
-			if b.Len() > 0 {
-				b.WriteString(" &")
+			if len(b) > 0 {
+				b = append(b, " &"...)
 			}
 			space = true
 			continue
 		}
 		space = true
 	}
-	out := b.String()
 	// "experience(s)" and "expériences" read the same.
-	out = strings.ReplaceAll(out, "experience s", "experiences")
-	out = strings.ReplaceAll(out, "professionnelle s", "professionnelles")
-	return out, true
+	for k, from := range foldPluralFrom {
+		if bytes.Contains(b, from) {
+			b = bytes.ReplaceAll(b, from, foldPluralTo[k])
+		}
+	}
+	return b, true
 }
 
 func foldRune(r rune) rune {
