@@ -138,7 +138,20 @@ func runPersonalData(p *Pass) {
 	lp := LowerProseOf(p)
 	src := p.Doc.Source
 	var hits []pdHit
-	f := pdFileFlags(lp.Whole)
+	var f pdFlags
+	var occ []pdOccurrence
+	if lp.Exact {
+		// Whole is Fold, with the offsets of the source: where each
+		// keyword occurs says which blocks hold it.
+		occ = pdOccurrences(lp.Whole)
+		var g [pdGroups]bool
+		for _, o := range occ {
+			g[o.group] = true
+		}
+		f = pdFlagsOf(g, bytes.IndexByte(lp.Whole, ':') >= 0)
+	} else {
+		f = pdFileFlags(lp.Whole)
+	}
 	for _, b := range pr.Blocks {
 		s, e, ok := proseSpan(b)
 		if !ok {
@@ -151,14 +164,21 @@ func runPersonalData(p *Pass) {
 				digits++
 			}
 		}
-		if !f.any && (digits < 6 || !mayNINO(raw)) && digits < 9 {
-			continue // no keyword in the file and too few digits for an identity number
+		bf := f
+		if lp.Exact {
+			// The block's lower case is Whole[s:e]: a test whose keywords
+			// do not occur inside the block cannot match there, which is
+			// what personalInText would find out word by word.
+			bf = pdBlockFlags(occ, s, e)
+		}
+		if !bf.any && (digits < 6 || !mayNINO(raw)) && digits < 9 {
+			continue // no keyword in the block and too few digits for an identity number
 		}
 		var lt string
 		if lp.Exact {
 			lt = string(lp.Fold[s:e])
 		}
-		hits = append(hits, personalInText(string(raw), s, lt, digits, f)...)
+		hits = append(hits, personalInText(string(raw), s, lt, digits, bf)...)
 	}
 	for _, l := range p.Doc.Links {
 		if l.Kind == LinkImage && looksLikePhoto(l.Text, l.Dest) {
@@ -240,15 +260,51 @@ var (
 	}()
 )
 
+// pdGroups is the number of keyword lists.
+const pdGroups = 11
+
 func pdFileFlags(lower []byte) pdFlags {
-	var g [11]bool
+	var g [pdGroups]bool
 	for i, ok := range pdKeywords.present(lower) {
 		if ok {
 			g[pdKeywordGroup[i]] = true
 		}
 	}
+	return pdFlagsOf(g, bytes.IndexByte(lower, ':') >= 0)
+}
+
+// pdOccurrence is where a keyword of a group occurs in the lower-cased
+// prose.
+type pdOccurrence struct {
+	start, end, group int
+}
+
+// pdOccurrences finds every keyword in one pass, sorted by offset.
+func pdOccurrences(lower []byte) []pdOccurrence {
+	var occ []pdOccurrence
+	pdKeywords.find(lower, func(off, w int) {
+		occ = append(occ, pdOccurrence{off, off + len(pdKeywords.words[w]), pdKeywordGroup[w]})
+	})
+	sort.Slice(occ, func(i, j int) bool { return occ[i].start < occ[j].start })
+	return occ
+}
+
+// pdBlockFlags says which keyword groups occur wholly inside [s, e).
+func pdBlockFlags(occ []pdOccurrence, s, e int) pdFlags {
+	var g [pdGroups]bool
+	i := sort.Search(len(occ), func(i int) bool { return occ[i].start >= s })
+	for ; i < len(occ) && occ[i].start < e; i++ {
+		if occ[i].end <= e {
+			g[occ[i].group] = true
+		}
+	}
+	// The label test looks for the colon in the block itself.
+	return pdFlagsOf(g, true)
+}
+
+func pdFlagsOf(g [pdGroups]bool, colon bool) pdFlags {
 	f := pdFlags{
-		label:       g[0] && bytes.IndexByte(lower, ':') >= 0,
+		label:       g[0] && colon,
 		nationality: g[1], born: g[2], old: g[3], aged: g[4], ans: g[5],
 		parent: g[6], maritalWord: g[7], maritalSeg: g[8], childrenSeg: g[9], religionSeg: g[10],
 	}

@@ -1,6 +1,7 @@
 package cvmodel
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"unicode"
@@ -57,6 +58,17 @@ type item struct {
 	dates      []*DateRef
 	consumed   bool // a date-only line whose date went to the entry above
 	index      int  // position in builder.items
+	fold       string
+	folded     bool
+}
+
+// folded returns Fold(it.text), computed once: a heading that becomes an
+// entry is folded for its kind and for its entry's Text.
+func (it *item) foldText() string {
+	if !it.folded {
+		it.fold, it.folded = Fold(it.text), true
+	}
+	return it.fold
 }
 
 type builder struct {
@@ -133,17 +145,17 @@ func (b *builder) add(it *item) {
 	}
 	it.text = string(b.text[it.start:it.end])
 	if it.kind != itemHeading && it.kind != itemTableRow && it.kind != itemTableHeader {
-		raw := strings.TrimSpace(string(b.src[it.start:it.end]))
-		if strings.HasPrefix(raw, "**") || strings.HasPrefix(raw, "__") {
+		raw := bytes.TrimSpace(b.src[it.start:it.end])
+		if bytes.HasPrefix(raw, []byte("**")) || bytes.HasPrefix(raw, []byte("__")) {
 			it.bold = true
 			mark := raw[:2]
 			rest := raw[2:]
-			close := strings.Index(rest, mark)
+			close := bytes.Index(rest, mark)
 			if close >= 0 {
-				inner := strings.TrimSpace(rest[:close])
-				after := strings.TrimSpace(rest[close+2:])
-				it.boldOnly = after == "" || after == ":"
-				it.label = strings.HasSuffix(inner, ":") || strings.HasPrefix(after, ":")
+				inner := bytes.TrimSpace(rest[:close])
+				after := bytes.TrimSpace(rest[close+2:])
+				it.boldOnly = len(after) == 0 || string(after) == ":"
+				it.label = bytes.HasSuffix(inner, []byte(":")) || bytes.HasPrefix(after, []byte(":"))
 			}
 		}
 	}
@@ -252,7 +264,15 @@ func (b *builder) plainItems() {
 	}
 }
 
-var birthWords = []string{"ne le", "nee le", "ne en", "nee en", "born", "naissance", "birth", "dob", "d o b", "age de", "birthday"}
+// birthWords are padded with a space on each side, so that matching a
+// whole word is one Contains.
+var birthWords = func() []string {
+	ws := []string{"ne le", "nee le", "ne en", "nee en", "born", "naissance", "birth", "dob", "d o b", "age de", "birthday"}
+	for i, w := range ws {
+		ws[i] = " " + w + " "
+	}
+	return ws
+}()
 
 func (b *builder) findDates(it *item) {
 	rs := dates.Find(it.text)
@@ -268,7 +288,7 @@ func (b *builder) findDates(it *item) {
 		}
 		fb := " " + Fold(before) + " "
 		for _, w := range birthWords {
-			if strings.Contains(fb, " "+w+" ") {
+			if strings.Contains(fb, w) {
 				d.Birth = true
 			}
 		}
@@ -511,7 +531,7 @@ func (b *builder) heading(i int, it *item) {
 	if d == nil {
 		d = b.nextLineDate(i)
 	}
-	fold := Fold(it.text)
+	fold := it.foldText()
 	isEntry := d != nil
 	if !isEntry && kind == SectionUnknown && !isNonEntryTitle(fold) {
 		switch {
@@ -570,7 +590,7 @@ func (b *builder) line(i int, it *item, depth int) {
 				return
 			}
 		case FromBoldLine:
-			if !dated || words(it, nil) > 12 || (parent != nil && parent.HasDate && !hasMissionPrefix(Fold(it.text))) {
+			if !dated || words(it, nil) > 12 || (parent != nil && parent.HasDate && !hasMissionPrefix(it.foldText())) {
 				return
 			}
 		case FromListItem:
@@ -725,7 +745,7 @@ func (b *builder) addEntry(it *item, src Source, depth int, parent *Entry, d *Da
 		d.Entry = e
 	}
 	e.Title = b.title(it, d)
-	e.Text = Fold(it.text)
+	e.Text = it.foldText()
 	if parent != nil {
 		parent.Children = append(parent.Children, e)
 	} else {
@@ -760,14 +780,71 @@ func (b *builder) title(it *item, d *DateRef) string {
 // cleanTitle collapses spaces, drops empty brackets left by a removed
 // date, and trims separators at both ends.
 func cleanTitle(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	for _, p := range []string{"( )", "()", "[ ]", "[]"} {
-		s = strings.ReplaceAll(s, p, "")
+	s = collapseSpaces(s)
+	if strings.ContainsAny(s, "([") { // what every bracket pair below holds
+		for _, p := range []string{"( )", "()", "[ ]", "[]"} {
+			s = strings.ReplaceAll(s, p, "")
+		}
+		s = collapseSpaces(s)
 	}
-	s = strings.Join(strings.Fields(s), " ")
 	return strings.TrimFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune("-–—,|·:;/•*_#>", r)
 	})
+}
+
+// collapseSpaces is strings.Join(strings.Fields(s), " "): s itself when
+// it has no other spacing than single spaces between its words, else one
+// copy.
+func collapseSpaces(s string) string {
+	clean := true
+	prevSpace := true // no space may open s
+	for i := 0; i < len(s) && clean; {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == ' ':
+				clean = !prevSpace
+				prevSpace = true
+			case '\t' <= c && c <= '\r':
+				clean = false
+			default:
+				prevSpace = false
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		clean = !unicode.IsSpace(r)
+		prevSpace = false
+	}
+	if clean && !prevSpace || s == "" {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); {
+		n, sp := 1, false
+		if c := s[i]; c < utf8.RuneSelf {
+			sp = c == ' ' || '\t' <= c && c <= '\r'
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			sp = unicode.IsSpace(r)
+		}
+		if sp {
+			space = true
+		} else {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
 }
 
 // reparent attaches to an employer the top-level entries that name it in

@@ -37,16 +37,57 @@ func init() {
 	for i, w := range schoolWords {
 		schoolWords[i] = " " + w + " "
 	}
+	for i, kw := range kindWords {
+		for _, w := range kw.words {
+			indexWords(kindIndex, i, w)
+		}
+	}
+	for _, w := range schoolWords {
+		indexWords(schoolIndex, 0, w)
+	}
+}
+
+// kindIndex maps the first word of every padded kind word to the kind
+// words it starts, with the rank of their kind in kindWords; schoolIndex
+// does the same for schoolWords.
+var kindIndex, schoolIndex = map[string][]kindCandidate{}, map[string][]kindCandidate{}
+
+type kindCandidate struct {
+	rank   int
+	padded string // " w … "
+}
+
+func indexWords(index map[string][]kindCandidate, rank int, padded string) {
+	first, _, _ := strings.Cut(padded[1:], " ")
+	index[first] = append(index[first], kindCandidate{rank, padded})
+}
+
+// firstMatch returns the lowest rank of a padded word of index found in
+// f, a folded text padded with a space on each side, or -1. Folded text
+// is words joined by single spaces, so a padded word occurs in f exactly
+// where its first word starts one of f's words.
+func firstMatch(index map[string][]kindCandidate, f string) int {
+	best := -1
+	for i := 0; i+1 < len(f); {
+		j := strings.IndexByte(f[i+1:], ' ')
+		if j < 0 {
+			break
+		}
+		word := f[i+1 : i+1+j]
+		for _, c := range index[word] {
+			if (best < 0 || c.rank < best) && strings.HasPrefix(f[i:], c.padded) {
+				best = c.rank
+			}
+		}
+		i += 1 + j
+	}
+	return best
 }
 
 func entryKind(e *Entry) EntryKind {
 	f := " " + e.Text + " "
-	for _, kw := range kindWords {
-		for _, w := range kw.words {
-			if strings.Contains(f, w) {
-				return kw.kind
-			}
-		}
+	if k := firstMatch(kindIndex, f); k >= 0 {
+		return kindWords[k].kind
 	}
 	switch e.Section.Kind {
 	case SectionEducation:
@@ -60,10 +101,8 @@ func entryKind(e *Entry) EntryKind {
 	case SectionExperience:
 	case SectionUnknown:
 		if e.Parent == nil && !strings.Contains(f, " scrum master ") {
-			for _, w := range schoolWords {
-				if strings.Contains(f, w) {
-					return KindEducation
-				}
+			if firstMatch(schoolIndex, f) >= 0 {
+				return KindEducation
 			}
 		}
 	default:
