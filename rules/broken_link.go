@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"net/mail"
@@ -290,6 +291,9 @@ func checkUnparsedLinks(p *Pass, exclude []string) {
 		// Match on the prose view, where parsed links have lost their
 		// brackets, and read the words from the source.
 		text := p.Doc.Source[s:e]
+		if !closeThenOpen(pr.Text[s:e]) {
+			continue // every match holds "](" or "]["
+		}
 		for _, m := range textLinkRE.FindAllSubmatchIndex(pr.Text[s:e], -1) {
 			start, end := s+m[0], s+m[1]
 			if m[6] >= 0 { // (target)
@@ -310,4 +314,20 @@ func checkUnparsedLinks(p *Pass, exclude []string) {
 			p.Report(Finding{Start: start, End: end, Message: fmt.Sprintf("undefined reference link [%s]: add a definition such as `[%s]: https://…`", label, label)})
 		}
 	}
+}
+
+// closeThenOpen reports a ']' followed by '(' or '[': the cheap test
+// before textLinkRE.
+func closeThenOpen(b []byte) bool {
+	for i := bytes.IndexByte(b, ']'); i >= 0 && i+1 < len(b); {
+		if b[i+1] == '(' || b[i+1] == '[' {
+			return true
+		}
+		j := bytes.IndexByte(b[i+1:], ']')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
 }

@@ -358,7 +358,18 @@ func InlineText(n ast.Node, src []byte) string {
 // dropped, spaces turned into hyphens.
 func Slug(s string) string {
 	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
+	b.Grow(len(s))
+	// strings.ToLower maps rune by rune with unicode.ToLower, and turns
+	// invalid bytes into U+FFFD, which is dropped like them: lower-casing
+	// each rune here is the same without the copy.
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		} else {
+			r = unicode.ToLower(r)
+		}
 		switch {
 		case unicode.IsLetter(r), unicode.IsDigit(r), unicode.Is(unicode.Mn, r), r == '_', r == '-':
 			b.WriteRune(r)

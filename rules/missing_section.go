@@ -80,14 +80,18 @@ func runMissingSection(p *Pass) {
 }
 
 func sectionKindNamed(name string) (cvmodel.SectionKind, bool) {
-	name = strings.ToLower(strings.TrimSpace(name))
-	for k := range sectionNames {
-		if k.String() == name {
-			return k, true
-		}
-	}
-	return cvmodel.SectionUnknown, false
+	k, ok := sectionKindByName[strings.ToLower(strings.TrimSpace(name))]
+	return k, ok
 }
+
+// sectionKindByName indexes the kinds of sectionNames by their names.
+var sectionKindByName = func() map[string]cvmodel.SectionKind {
+	m := make(map[string]cvmodel.SectionKind, len(sectionNames))
+	for k := range sectionNames {
+		m[k.String()] = k
+	}
+	return m
+}()
 
 // hasDatedEntries reports whether the CV lists entries with date ranges
 // outside any section other than experience: jobs written as headings
