@@ -60,6 +60,16 @@ type item struct {
 	index      int  // position in builder.items
 	fold       string
 	folded     bool
+	skind      SectionKind // ClassifyHeading(text), for headings
+	skinded    bool
+}
+
+// sectionKind returns ClassifyHeading(it.text), computed once.
+func (it *item) sectionKind() SectionKind {
+	if !it.skinded {
+		it.skind, it.skinded = ClassifyHeading(it.text), true
+	}
+	return it.skind
 }
 
 // folded returns Fold(it.text), computed once: a heading that becomes an
@@ -81,6 +91,9 @@ type builder struct {
 	section *Section
 	stack   []*Entry
 	hlevel  int // level of the last heading seen
+	// secLevel is the level of the headings that name known sections, 0
+	// when none does.
+	secLevel int
 }
 
 // farFuture resolves "Present" when testing containment, where today
@@ -107,12 +120,68 @@ func Build(in Input) *Timeline {
 	for _, it := range b.items {
 		b.findDates(it)
 	}
+	b.secLevel = b.sectionLevel()
 	b.classify()
 	b.reparent()
 	for _, e := range b.tl.Entries {
 		e.Kind = entryKind(e)
 	}
+	markCareer(b.tl)
 	return b.tl
+}
+
+// sectionLevel is the heading level most headings naming a known section
+// use, 0 when no heading names one.
+func (b *builder) sectionLevel() int {
+	var count [7]int
+	best := 0
+	for _, it := range b.items {
+		if it.kind != itemHeading || it.level < 1 || it.level > 6 || len(usable(it)) > 0 || it.sectionKind() == SectionUnknown {
+			continue
+		}
+		count[it.level]++
+		if best == 0 || count[it.level] > count[best] {
+			best = it.level
+		}
+	}
+	return best
+}
+
+// markCareer decides which sections feed the career checks: the
+// experience sections, every unknown section when the CV has no
+// experience section, and otherwise an unknown section whose dated
+// entries are mostly job-like.
+func markCareer(tl *Timeline) {
+	hasExperience := false
+	for _, s := range tl.Sections {
+		if s.Kind == SectionExperience {
+			hasExperience = true
+		}
+	}
+	for _, s := range tl.Sections {
+		switch s.Kind {
+		case SectionExperience:
+			s.Career = true
+		case SectionUnknown:
+			s.Career = !hasExperience || holdsJobs(s)
+		}
+	}
+}
+
+// holdsJobs reports whether most dated top-level entries of a section are
+// job-like (see jobLike), and at least one is.
+func holdsJobs(s *Section) bool {
+	dated, jobs := 0, 0
+	for _, e := range s.Entries {
+		if _, _, ok := e.Span(); !ok {
+			continue
+		}
+		dated++
+		if jobLike(e) {
+			jobs++
+		}
+	}
+	return jobs > 0 && 2*jobs >= dated
 }
 
 func (b *builder) lineOf(off int) int {
@@ -459,7 +528,7 @@ func (b *builder) classify() {
 			// The first line is the name (and perhaps a birth date): never
 			// an entry.
 			if (it.kind == itemHeading && it.level == 1) || it.kind == itemPlain || (it.kind == itemPara && it.bold) {
-				if ClassifyHeading(it.text) == SectionUnknown {
+				if it.sectionKind() == SectionUnknown {
 					if it.kind == itemHeading {
 						b.hlevel = it.level
 					}
@@ -512,7 +581,7 @@ func (b *builder) entryParent(depth int) *Entry {
 }
 
 func (b *builder) heading(i int, it *item) {
-	kind := ClassifyHeading(it.text)
+	kind := it.sectionKind()
 	depth := it.level * 10
 	// Only a heading owns the headings below it: a bold line or a list
 	// item never does.
@@ -530,6 +599,14 @@ func (b *builder) heading(i int, it *item) {
 	_ = list
 	if d == nil {
 		d = b.nextLineDate(i)
+	}
+	if d == nil && parent == nil && kind == SectionUnknown && it.level == b.secLevel {
+		// A title the model does not know ("## Grants", "## Side
+		// activities") at the level of those it knows is a section, even
+		// when its sub-headings carry dates: not an entry of the section
+		// above it.
+		b.newSection(SectionUnknown, it, it.level)
+		return
 	}
 	fold := it.foldText()
 	isEntry := d != nil

@@ -196,3 +196,124 @@ func TestChecks(t *testing.T) {
 		t.Errorf("order: %v %v %v", order.Direction, order.Majority, order.Breaks)
 	}
 }
+
+// sections renders the sections with their kind, whether they feed the
+// career checks, and their top-level entries.
+func sections(tl *cvmodel.Timeline) string {
+	var b strings.Builder
+	for _, s := range tl.Sections {
+		career := ""
+		if s.Career {
+			career = " career"
+		}
+		fmt.Fprintf(&b, "[%s%s] %s:", s.Kind, career, s.Title)
+		for _, e := range s.Entries {
+			fmt.Fprintf(&b, " %q", e.Title)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+func TestSectionsTheModelDoesNotKnow(t *testing.T) {
+	for _, c := range []struct {
+		name, file, src, want string
+	}{
+		{"academic CV", "cv.md", `# Dr Amina Belkacem
+
+## Parcours
+
+### Maîtresse de conférences, Laboratoire Exemple
+*depuis 2021*
+
+### Doctorante, Université d’Exemple
+*2015 – 2018*
+
+## Enseignement
+
+### Enseignante-chercheuse, Université d’Exemple
+*depuis 2021*
+
+## Financements
+
+- Bourse Exemple, 2022 – 2025
+
+## Side activities
+
+### Organiser, Example Meetup
+*2016 – 2019*
+
+### Board member, Example Society
+*2019 – 2023*
+
+## Earlier roles
+
+### Engineer, Acme
+*2010 – 2014*
+`, `[experience career] Parcours: "Maîtresse de conférences, Laboratoire Exemple" "Doctorante, Université d’Exemple"
+[teaching] Enseignement: "Enseignante-chercheuse, Université d’Exemple"
+[awards] Financements: "Bourse Exemple"
+[unknown] Side activities: "Organiser, Example Meetup" "Board member, Example Society"
+[unknown career] Earlier roles: "Engineer, Acme"
+`},
+		{"no experience section: unknown sections hold the jobs", "cv.md", `# Jane Doe
+
+## Where I worked
+
+### Acme
+#### Developer, 2019 – 2022
+#### Intern, 2018
+
+## Education
+
+### MSc, University of Example, 2016 – 2018
+`, `[unknown career] Where I worked: "Acme"
+[education] Education: "MSc, University of Example"
+`},
+		{"a title below the section level stays an entry", "cv.md", `# Jane Doe
+
+## Experience
+
+### Acme Consulting
+
+#### Mission Banque, 2019 – 2021
+
+#### Mission Énergie, 2017 – 2019
+`, `[experience career] Experience: "Acme Consulting"
+`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := sections(build(t, c.file, c.src)); got != c.want {
+				t.Errorf("got\n%s\nwant\n%s", got, c.want)
+			}
+		})
+	}
+}
+
+func TestTeachingSectionCoversGaps(t *testing.T) {
+	tl := build(t, "cv.md", `# Jane
+
+## Experience
+
+### Beta — Engineer
+*2020 – Present*
+
+### Acme — Developer
+*2012 – 2016*
+
+## Teaching
+
+### Lecturer, University of Example
+*2016 – 2020*
+`)
+	now := dates.Date{Year: 2026, Month: 11, Gran: dates.Month}
+	if gaps := tl.Gaps(now, 6); len(gaps) != 0 {
+		t.Errorf("gaps: %+v (the teaching post covers 2016 – 2020)", gaps)
+	}
+	if ovs := tl.Overlaps(now, 1, func(*cvmodel.Entry) bool { return false }); len(ovs) != 0 {
+		t.Errorf("overlaps: %+v", ovs)
+	}
+	if n := len(tl.CareerEntries()); n != 2 {
+		t.Errorf("career entries: %d, want 2", n)
+	}
+}

@@ -23,15 +23,13 @@ func (t *Timeline) Groups() []Group {
 		out = append(out, Group{Name: "experience", Entries: c})
 	}
 	for _, s := range t.Sections {
-		var es []*Entry
-		for _, e := range s.Entries {
-			if s.Kind != SectionExperience && s.Kind != SectionUnknown || !e.Kind.Career() {
-				es = append(es, e)
-			}
+		// The career sections are in the first group; an unknown section
+		// that is not one (a list of grants, of talks) is compared with
+		// nothing.
+		if s.Career || s.Kind == SectionUnknown || len(s.Entries) == 0 {
+			continue
 		}
-		if len(es) > 0 && s.Kind != SectionUnknown && s.Kind != SectionExperience {
-			out = append(out, Group{Name: s.Kind.String(), Section: s, Entries: es})
-		}
+		out = append(out, Group{Name: s.Kind.String(), Section: s, Entries: s.Entries})
 	}
 	for _, e := range t.Entries {
 		if len(e.Children) > 1 {
@@ -45,7 +43,7 @@ func (t *Timeline) Groups() []Group {
 // the missions or roles under a job.
 func (g Group) careerGroup() bool {
 	if g.Parent != nil {
-		return g.Parent.Kind.Career()
+		return g.Parent.Kind.Career() && g.Parent.Section.Career
 	}
 	return g.Name == "experience"
 }
@@ -134,7 +132,8 @@ type Gap struct {
 }
 
 // Gaps returns the gaps longer than threshold months between the
-// top-level career entries, once education is taken into account.
+// top-level career entries, once education and the entries of a teaching
+// section are taken into account.
 func (t *Timeline) Gaps(now dates.Date, threshold int) []Gap {
 	type span struct {
 		e           *Entry
@@ -148,7 +147,7 @@ func (t *Timeline) Gaps(now dates.Date, threshold int) []Gap {
 		}
 	}
 	for _, e := range t.Entries {
-		if e.Kind != KindEducation {
+		if e.Kind != KindEducation && (e.Parent != nil || e.Section.Kind != SectionTeaching) {
 			continue
 		}
 		if r, _, ok := e.Span(); ok {

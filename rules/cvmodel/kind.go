@@ -19,6 +19,39 @@ var kindWords = []struct {
 		"apprenti", "apprentie", "apprentice", "apprenticeship", "work study"}},
 }
 
+// roleWords name a position: an entry of an unknown section whose title
+// holds one is job-like.
+var roleWords = []string{
+	"developer", "developpeur", "developpeuse", "engineer", "ingenieur", "ingenieure", "consultant", "consultante",
+	"analyst", "analyste", "manager", "designer", "architect", "architecte", "administrator", "administrateur",
+	"administratrice", "technician", "technicien", "technicienne", "accountant", "comptable", "chef de projet",
+	"cheffe de projet", "product owner", "scrum master", "director", "directeur", "directrice", "head of", "cto", "ceo",
+	"cfo", "founder", "co founder", "cofounder", "fondateur", "fondatrice", "cofondateur", "cofondatrice", "officer",
+	"specialist", "specialiste", "coordinator", "coordinateur", "coordinatrice", "team lead", "tech lead", "lead developer",
+	"researcher", "chercheur", "chercheuse", "postdoc", "post doctoral", "postdoctoral", "scientist", "sales",
+	"commercial", "commerciale", "conseiller", "conseillere", "gestionnaire", "employee", "employe",
+	"assistant", "assistante", "nurse", "infirmier", "infirmiere", "operator", "operateur", "operatrice",
+}
+
+// jobLike reports an entry that names a position: a career kind its own
+// words give (internship, freelance, part-time), a role word in its title
+// or in one of its children's (an employer heading over its roles).
+func jobLike(e *Entry) bool {
+	switch e.Kind {
+	case KindInternship, KindFreelance, KindPartTime, KindMission:
+		return true
+	}
+	if firstMatch(roleIndex, " "+e.Text+" ") >= 0 {
+		return true
+	}
+	for _, c := range e.Children {
+		if c.Kind == KindMission || firstMatch(roleIndex, " "+c.Text+" ") >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // schoolWords mark an education entry written among jobs, in a CV
 // without an education heading.
 var schoolWords = []string{
@@ -37,6 +70,9 @@ func init() {
 	for i, w := range schoolWords {
 		schoolWords[i] = " " + w + " "
 	}
+	for _, w := range roleWords {
+		indexWords(roleIndex, 0, " "+w+" ")
+	}
 	for i, kw := range kindWords {
 		for _, w := range kw.words {
 			indexWords(kindIndex, i, w)
@@ -50,7 +86,7 @@ func init() {
 // kindIndex maps the first word of every padded kind word to the kind
 // words it starts, with the rank of their kind in kindWords; schoolIndex
 // does the same for schoolWords.
-var kindIndex, schoolIndex = map[string][]kindCandidate{}, map[string][]kindCandidate{}
+var kindIndex, schoolIndex, roleIndex = map[string][]kindCandidate{}, map[string][]kindCandidate{}, map[string][]kindCandidate{}
 
 type kindCandidate struct {
 	rank   int
@@ -94,6 +130,8 @@ func entryKind(e *Entry) EntryKind {
 		return KindEducation
 	case SectionVolunteering:
 		return KindVolunteering
+	case SectionTeaching:
+		return KindTeaching
 	case SectionProjects:
 		return KindProject
 	case SectionCertifications:

@@ -31,6 +31,10 @@ type Section struct {
 	// title and for the implicit section.
 	Level    int
 	Implicit bool
+	// Career says whether the section's entries feed the career checks
+	// (overlaps, gaps, the order of the working life): see the package
+	// documentation.
+	Career bool
 	// Entries are the section's top-level entries; their children hang
 	// from them.
 	Entries []*Entry
@@ -188,12 +192,13 @@ type DateRef struct {
 }
 
 // CareerEntries returns the top-level entries of the working life: those
-// of the experience section and of untitled or unknown sections, of a
-// career kind.
+// of a career kind in the sections that feed the career checks
+// (Section.Career): the experience sections, and the untitled or unknown
+// sections that hold jobs (see the package documentation).
 func (t *Timeline) CareerEntries() []*Entry {
 	var out []*Entry
 	for _, s := range t.Sections {
-		if s.Kind != SectionExperience && s.Kind != SectionUnknown {
+		if !s.Career {
 			continue
 		}
 		for _, e := range s.Entries {

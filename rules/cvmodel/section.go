@@ -2,6 +2,38 @@
 // (jobs, schools, missions, projects) inside them, how entries nest, and
 // each entry's date range. It knows nothing of rules: it takes the parsed
 // Markdown (or the lines of a plain-text file) and returns a Timeline.
+//
+// # Sections
+//
+// A heading, a bold or all-caps line, or a short plain-text line that
+// names a known section (ClassifyHeading: experience, education,
+// teaching, awards and grants, publications…) opens a section of that
+// kind. A Markdown heading the model does not know ("## Side activities")
+// opens a section of kind SectionUnknown when it stands at the level of
+// the known section titles and carries no date, even when its
+// sub-headings carry dates: it is not an entry of the section above it.
+// Lines before the first title belong to an implicit unknown section.
+//
+// # Career sections
+//
+// The career checks (Overlaps, Gaps, and the order of the "experience"
+// group) read the entries of the sections marked Career:
+//
+//   - the experience sections;
+//   - when the CV has no experience section, every unknown section,
+//     the implicit one included (jobs written as dated headings under
+//     no title, or under a title the model does not know);
+//   - when it has one, an unknown section whose dated entries are mostly
+//     job-like (a role word such as "developer" or "ingénieure", or an
+//     internship, freelance or part-time entry), as "## Earlier roles"
+//     would be.
+//
+// Other sections are compared within themselves only (the order of an
+// education or a teaching section), and an unknown section that is not
+// a career section with nothing. The entries of a teaching section run
+// alongside the jobs (they are of kind KindTeaching, which the
+// date-overlap rule lets overlap by default) and, like education, cover
+// the months they span when gaps are measured.
 package cvmodel
 
 import (
@@ -28,6 +60,8 @@ const (
 	SectionSummary
 	SectionPublications
 	SectionContact
+	SectionTeaching // courses taught: concurrent with the jobs by default
+	SectionAwards   // awards, prizes, grants, funding, scholarships
 )
 
 var sectionNames = [...]string{
@@ -43,6 +77,8 @@ var sectionNames = [...]string{
 	SectionSummary:        "summary",
 	SectionPublications:   "publications",
 	SectionContact:        "contact",
+	SectionTeaching:       "teaching",
+	SectionAwards:         "awards",
 }
 
 func (k SectionKind) String() string {
@@ -55,7 +91,7 @@ func (k SectionKind) String() string {
 // Dated reports whether entries of this section are expected to carry dates.
 func (k SectionKind) Dated() bool {
 	switch k {
-	case SectionExperience, SectionEducation, SectionVolunteering, SectionProjects:
+	case SectionExperience, SectionEducation, SectionVolunteering, SectionProjects, SectionTeaching:
 		return true
 	}
 	return false
@@ -74,6 +110,10 @@ func init() {
 			"parcours", "parcours professionnel", "missions", "missions realisees", "principales missions",
 			"emplois", "postes occupes", "experience pro", "experiences pro", "mon parcours",
 			"industry experience", "professional history", "employment experience",
+			"academic positions", "academic appointments", "academic experience", "appointments", "positions held",
+			"research positions", "research experience", "other experience", "additional experience",
+			"previous experience", "autres experiences", "autres experiences professionnelles", "internships", "stages",
+			"fonctions occupees",
 		},
 		SectionEducation: {
 			"education", "academic background", "academic history", "studies", "formation", "formations",
@@ -90,10 +130,12 @@ func init() {
 		SectionProjects: {
 			"projects", "projets", "personal projects", "side projects", "projets personnels",
 			"open source", "open source contributions", "selected projects", "key projects", "realisations",
+			"open source projects", "projets open source", "contributions open source", "projets annexes",
 		},
 		SectionVolunteering: {
 			"volunteering", "volunteer experience", "volunteer work", "benevolat", "engagement associatif",
 			"engagements associatifs", "activites associatives", "vie associative", "engagements", "community",
+			"associations", "association", "engagement", "community involvement", "civic engagement",
 		},
 		SectionCertifications: {
 			"certifications", "certification", "certificates", "licenses and certifications",
@@ -110,16 +152,36 @@ func init() {
 			"summary", "profile", "profil", "a propos", "a propos de moi", "about", "about me",
 			"objective", "career objective", "professional summary", "profil professionnel",
 			"presentation", "objectif", "executive summary", "resume du profil",
+			"research interests", "research areas", "research focus", "themes de recherche", "axes de recherche",
+			"domaines de recherche", "thematiques de recherche",
 		},
 		SectionPublications: {
 			"publications", "talks", "conferences", "conference talks", "speaking", "interventions",
 			"articles", "publications and talks", "talks and publications",
+			"selected publications", "publications choisies", "publications selectionnees", "principales publications",
+			"communications", "communications scientifiques", "communications orales", "presentations",
+			"invited talks", "selected talks", "papers", "selected papers", "peer reviewed publications",
 		},
 		SectionContact: {
 			"contact", "contacts", "coordonnees", "contact information", "contact details", "informations personnelles",
 		},
+		SectionTeaching: {
+			"teaching", "teaching experience", "teaching activities", "teaching and supervision", "courses taught",
+			"lecturing", "enseignement", "enseignements", "activites d enseignement", "activites pedagogiques",
+			"experience d enseignement", "experiences d enseignement", "charges d enseignement",
+			"interventions pedagogiques", "cours dispenses", "formations dispensees",
+		},
+		SectionAwards: {
+			"awards", "award", "honors", "honours", "awards and honors", "honors and awards", "awards and honours",
+			"distinctions", "prix", "prix et distinctions", "recompenses", "grants", "funding", "research funding",
+			"financements", "financement", "bourses", "bourses et financements", "scholarships", "fellowships",
+			"grants and awards", "awards and grants", "grants and funding",
+		},
 	} {
 		for _, t := range titles {
+			if k, dup := sectionTitles[t]; dup && k != kind {
+				panic("cvmodel: section title " + t + " names two kinds")
+			}
 			sectionTitles[t] = kind
 		}
 	}

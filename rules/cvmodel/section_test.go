@@ -46,3 +46,37 @@ func TestClassifyHeading(t *testing.T) {
 		}
 	}
 }
+
+func TestClassifyHeadingAcademic(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want SectionKind
+	}{
+		{"Teaching", SectionTeaching},
+		{"Teaching experience", SectionTeaching},
+		{"Enseignement", SectionTeaching},
+		{"Activités d’enseignement", SectionTeaching},
+		{"Expériences d'enseignement", SectionTeaching},
+		{"Grants", SectionAwards},
+		{"Funding", SectionAwards},
+		{"Financements", SectionAwards},
+		{"Awards", SectionAwards},
+		{"Prix et distinctions", SectionAwards},
+		{"Academic Positions", SectionExperience},
+		{"Publications choisies", SectionPublications},
+		{"Selected publications", SectionPublications},
+		{"Communications", SectionPublications},
+		{"Associations", SectionVolunteering},
+		{"Engagements", SectionVolunteering},
+		{"Side projects", SectionProjects},
+		{"Open source", SectionProjects},
+		{"Hobbies", SectionInterests},
+		{"Research interests", SectionSummary},
+		{"Thèmes de recherche", SectionSummary},
+		{"Références", SectionUnknown},
+	} {
+		if got := ClassifyHeading(c.in); got != c.want {
+			t.Errorf("ClassifyHeading(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
