@@ -343,6 +343,19 @@ var birthWords = func() []string {
 	return ws
 }()
 
+// foundedWords, right before a year, make it the year a company was
+// founded ("groupe familial fondé en 1985", "founded in 1985", "est.
+// 1985"); padded like birthWords.
+var foundedWords = func() []string {
+	ws := []string{"fonde en", "fondee en", "fonde", "fondee", "founded", "founded in", "cree en", "creee en",
+		"creee", "established", "established in", "est", "etabli en", "etablie en", "incorporated in",
+		"depuis sa creation en", "since its foundation in", "a sa creation en"}
+	for i, w := range ws {
+		ws[i] = " " + w + " "
+	}
+	return ws
+}()
+
 func (b *builder) findDates(it *item) {
 	rs := dates.Find(it.text)
 	for _, r := range rs {
@@ -361,17 +374,24 @@ func (b *builder) findDates(it *item) {
 				d.Birth = true
 			}
 		}
+		if r.EndKind == dates.Single {
+			for _, w := range foundedWords {
+				if strings.HasSuffix(fb, w) {
+					d.Founded = true
+				}
+			}
+		}
 		b.tl.Dates = append(b.tl.Dates, d)
 		it.dates = append(it.dates, d)
 	}
 }
 
 // usable returns the dates of a line that may be an entry's: not a
-// birth date.
+// birth date, nor the year a company was founded.
 func usable(it *item) []*DateRef {
 	var out []*DateRef
 	for _, d := range it.dates {
-		if !d.Birth {
+		if !d.Birth && !d.Founded {
 			out = append(out, d)
 		}
 	}
@@ -595,10 +615,15 @@ func (b *builder) heading(i int, it *item) {
 		return
 	}
 	b.hlevel = it.level
-	d, list := pick(usable(it))
-	_ = list
-	if d == nil {
-		d = b.nextLineDate(i)
+	d, _ := pick(usable(it))
+	switch {
+	case d == nil:
+		d = b.nextLineDate(i, false)
+	case titleAside(it, d):
+		// "### Acme (since 1985)" then "*2019 – 2022*": the range.
+		if r := b.nextLineDate(i, true); r != nil {
+			d = r
+		}
 	}
 	if d == nil && parent == nil && kind == SectionUnknown && it.level == b.secLevel {
 		// A title the model does not know ("## Grants", "## Side
@@ -637,9 +662,6 @@ func (b *builder) line(i int, it *item, depth int) {
 	parent := b.entryParent(depth)
 	ds := usable(it)
 	d, list := pick(ds)
-	if list && it.kind != itemTableRow && !it.bold {
-		return // "Proxmox (2020), Docker (2019)"
-	}
 	src := FromLine
 	switch {
 	case it.kind == itemTableRow:
@@ -649,7 +671,19 @@ func (b *builder) line(i int, it *item, depth int) {
 	case it.kind == itemList || it.bullet:
 		src = FromListItem
 	}
-	if it.kind == itemListCont || (it.kind == itemPara && !it.blockStart && !it.bold) {
+	cont := it.kind == itemListCont || (it.kind == itemPara && !it.blockStart && !it.bold)
+	if d != nil && titleAside(it, d) && !cont && (src == FromBoldLine || src == FromListItem || it.kind == itemPlain) {
+		// A range on the next line is the entry's date rather than a
+		// year in its title ("Acme (depuis 1992) - Comptable" then
+		// "Depuis mars 2020").
+		if r := b.nextLineDate(i, true); r != nil {
+			d, list = r, false
+		}
+	}
+	if list && it.kind != itemTableRow && !it.bold {
+		return // "Proxmox (2020), Docker (2019)"
+	}
+	if cont {
 		// A further line of a block is an entry only when it carries a
 		// range on its own ("Acme, 2019 – 2021" after a description).
 		if d == nil || d.Range.EndKind == dates.Single || words(it, d) > 14 || (parent != nil && parent.Line == b.lineOf(it.start)-1) {
@@ -658,7 +692,7 @@ func (b *builder) line(i int, it *item, depth int) {
 	}
 	dated := b.section.Kind.Dated()
 	if d == nil && (src == FromBoldLine || src == FromListItem || it.kind == itemPlain) {
-		d = b.nextLineDate(i)
+		d = b.nextLineDate(i, false)
 	}
 	if d == nil {
 		switch src {
@@ -740,10 +774,28 @@ func (b *builder) runHasDates(i int) bool {
 	return dated > 0 && 2*dated >= others
 }
 
+// titleAside reports a date of a title line that yields to a range on
+// the next line: a single year, or a "since" in parentheses ("Acme
+// (depuis 1992)"), which may well date the company rather than the entry.
+func titleAside(it *item, d *DateRef) bool {
+	if d.Range.EndKind == dates.Single {
+		return true
+	}
+	s, e := d.Start-it.start, d.End-it.start
+	if d.Range.EndKind != dates.Present || s < 0 || e > len(it.text) {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(d.Range.Text); !unicode.IsLetter(r) {
+		return false // "(2022 – Present)": the entry's own range
+	}
+	before, after := it.text[:s], it.text[e:]
+	return strings.LastIndexByte(before, '(') > strings.LastIndexByte(before, ')') && strings.IndexByte(after, ')') >= 0
+}
+
 // nextLineDate returns the date of the line after item i when that line
 // is only a date ("*March 2019 – Present*" under a job title), and marks
-// it consumed.
-func (b *builder) nextLineDate(i int) *DateRef {
+// it consumed; with rangeOnly, only when that date is a range.
+func (b *builder) nextLineDate(i int, rangeOnly bool) *DateRef {
 	if i+1 >= len(b.items) {
 		return nil
 	}
@@ -772,6 +824,12 @@ func (b *builder) nextLineDate(i int) *DateRef {
 	}
 	d := dateOnly(next)
 	if d == nil {
+		return nil
+	}
+	// Instead of a date on the title line, only a range of a plain line
+	// of the same block (or the paragraph under a heading) will do: a
+	// bold line is the next entry's title.
+	if rangeOnly && (d.Range.EndKind == dates.Single || next.bold || it.kind == itemPara && next.blockStart) {
 		return nil
 	}
 	next.consumed = true

@@ -317,3 +317,67 @@ func TestTeachingSectionCoversGaps(t *testing.T) {
 		t.Errorf("career entries: %d, want 2", n)
 	}
 }
+
+func TestCompanyYearIsNoEntryDate(t *testing.T) {
+	for _, c := range []struct {
+		name, file, src, want string
+	}{
+		{"plain text: founded in, since, a single year", "cv.txt", `SOPHIE DELAUNAY
+Comptable confirmée
+
+EXPÉRIENCE PROFESSIONNELLE
+
+Exemple Distribution SA, Lyon (groupe familial fondé en 1985) - Comptable générale
+Depuis mars 2020
+- Clôtures mensuelles.
+
+Exemple Audit, Bron (depuis 1992) - Assistante comptable
+Septembre 2013 - août 2015
+
+Exemple Conseil 2012 - Stagiaire
+Janvier 2012 - juin 2012
+`, `[experience]
+  job 2020-03..present 6 "Exemple Distribution SA, Lyon (groupe familial fondé en 1985) - Comptable générale"
+  job 2013-09..2015-08 10 "Exemple Audit, Bron (depuis 1992) - Assistante comptable"
+  internship 2012-01..2012-06 13 "Exemple Conseil 2012 - Stagiaire"
+`},
+		{"markdown: a founding year alone dates nothing", "cv.md", `# Tom Ashworth
+
+## Experience
+
+### Example & Sons (founded in 1890) — Carpenter
+
+### Example Homes (est. 1998) — Apprentice
+*2015 – 2019*
+`, `[experience]
+  job - 5 "Example & Sons (founded in 1890) — Carpenter"
+  internship 2015..2019 7 "Example Homes (est. 1998) — Apprentice"
+`},
+		{"bold titles keep their own dates", "cv.md", `# Priya Raman
+
+## Experience
+
+**Lumen Studio** — Lead Designer (2022–Present)
+
+**Acme** — Designer (2021)
+
+**Quayside Agency** — Junior Designer (2016–2019)
+`, `[experience]
+  job 2022..present 5 "Lumen Studio — Lead Designer"
+  job 2021 7 "Acme — Designer"
+  job 2016..2019 9 "Quayside Agency — Junior Designer"
+`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tl := build(t, c.file, c.src)
+			if got := outline(tl); got != c.want {
+				t.Errorf("got\n%s\nwant\n%s", got, c.want)
+			}
+			for _, d := range tl.Dates {
+				if d.Range.Start.Year < 2000 && d.Entry != nil {
+					t.Errorf("the company's year %q dates %q", d.Range.Text, d.Entry.Title)
+				}
+			}
+		})
+	}
+}

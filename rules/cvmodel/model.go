@@ -189,6 +189,9 @@ type DateRef struct {
 	// Birth marks a date of birth ("né le 12/03/1985", "born 1985"),
 	// which is no entry's date.
 	Birth bool
+	// Founded marks the year a company was founded ("groupe familial
+	// fondé en 1985", "founded in 1985"), no entry's date either.
+	Founded bool
 }
 
 // CareerEntries returns the top-level entries of the working life: those
