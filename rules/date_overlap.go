@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 
-	"github.com/cvlint/cvlint/rules/cvmodel"
 	"github.com/cvlint/cvlint/rules/dates"
 )
 
@@ -33,27 +32,9 @@ func runDateOverlap(p *Pass) {
 	tl := TimelineOf(p)
 	opts := TimelineOptions{Tolerance: p.IntOption("tolerance-months"), Concurrent: p.StringsOption("concurrent")}
 	for _, o := range tl.Overlaps(dates.FromTime(p.Now), opts.Tolerance, opts.IsConcurrent) {
-		if headerLine(tl, o.A) || headerLine(tl, o.B) {
-			continue
-		}
 		p.Report(Finding{Start: o.B.Start, End: o.B.End, Message: fmt.Sprintf(
 			"%s overlaps %s by %s", quoteEntry(o.B), quoteEntry(o.A), countOf(o.Months, "month"))})
 	}
-}
-
-// headerLine reports a line above the first section title of a CV that
-// has an experience section: a tagline under the name ("Product designer
-// since 2016"), not a job.
-func headerLine(tl *cvmodel.Timeline, e *cvmodel.Entry) bool {
-	if e.Source != cvmodel.FromLine || e.Section == nil || !e.Section.Implicit {
-		return false
-	}
-	for _, s := range tl.Sections {
-		if s.Kind == cvmodel.SectionExperience {
-			return true
-		}
-	}
-	return false
 }
 
 func countOf(n int, unit string) string {

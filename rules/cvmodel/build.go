@@ -150,7 +150,8 @@ func (b *builder) sectionLevel() int {
 // markCareer decides which sections feed the career checks: the
 // experience sections, every unknown section when the CV has no
 // experience section, and otherwise an unknown section whose dated
-// entries are mostly job-like.
+// entries are mostly job-like, never the lines above the first title (a
+// tagline under the name: "Product designer since 2016").
 func markCareer(tl *Timeline) {
 	hasExperience := false
 	for _, s := range tl.Sections {
@@ -163,7 +164,7 @@ func markCareer(tl *Timeline) {
 		case SectionExperience:
 			s.Career = true
 		case SectionUnknown:
-			s.Career = !hasExperience || holdsJobs(s)
+			s.Career = !hasExperience || !s.Implicit && holdsJobs(s)
 		}
 	}
 }

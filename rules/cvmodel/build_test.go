@@ -381,3 +381,56 @@ Janvier 2012 - juin 2012
 		})
 	}
 }
+
+func TestTaglineIsNoJob(t *testing.T) {
+	now := dates.Date{Year: 2026, Month: 11, Gran: dates.Month}
+	for _, c := range []struct {
+		name, file, src string
+		career          int
+	}{
+		{"markdown", "cv.md", `# Ravi Menon
+
+Mobile developer since 2010, London
+
+## Experience
+
+### Example Bank — Lead iOS Developer
+*2019 – Present*
+
+### Example Retail — iOS Developer
+*2010 – 2014*
+`, 2},
+		{"plain text", "cv.txt", `RAVI MENON
+
+Mobile developer since 2010, based in London.
+
+EXPERIENCE
+
+Lead iOS Developer, Example Bank
+2019 - Present
+
+iOS Developer, Example Retail
+2010 - 2014
+`, 2},
+		{"no experience section: the dated lines are the career", "cv.md", `# Ravi Menon
+
+Example Bank — Lead iOS Developer, 2019 – Present
+
+Example Retail — iOS Developer, 2010 – 2014
+`, 2},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tl := build(t, c.file, c.src)
+			if n := len(tl.CareerEntries()); n != c.career {
+				t.Fatalf("career entries: %d, want %d:\n%s", n, c.career, sections(tl))
+			}
+			gaps := tl.Gaps(now, 6)
+			if len(gaps) != 1 || gaps[0].Months != 48 {
+				t.Errorf("gaps: %+v, want one of 48 months (2015 – 2018)", gaps)
+			}
+			if ovs := tl.Overlaps(now, 1, func(*cvmodel.Entry) bool { return false }); len(ovs) != 0 {
+				t.Errorf("overlaps: %+v", ovs)
+			}
+		})
+	}
+}

@@ -26,7 +26,8 @@
 //   - when it has one, an unknown section whose dated entries are mostly
 //     job-like (a role word such as "developer" or "ingénieure", or an
 //     internship, freelance or part-time entry), as "## Earlier roles"
-//     would be.
+//     would be. The implicit section never is then: a line under the
+//     name ("Product designer since 2016") is a tagline, not a job.
 //
 // Other sections are compared within themselves only (the order of an
 // education or a teaching section), and an unknown section that is not
