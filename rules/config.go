@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -156,13 +157,20 @@ func parseRuleConfig(path string, r *Rule, v *yaml.Node) (RuleConfig, error) {
 			}
 			rc.Severity = &s
 		default:
-			def, ok := r.OptionDefault(k.Value)
-			if !ok {
+			opt := r.option(k.Value)
+			if opt == nil {
 				return rc, &ConfigError{path, k.Line, fmt.Sprintf("%s: unknown option %q%s", r.ID, k.Value, optionNames(r))}
 			}
-			x, err := decodeOption(def, val)
+			x, err := decodeOption(opt.Default, val)
 			if err != nil {
 				return rc, &ConfigError{path, val.Line, fmt.Sprintf("%s.%s: %v", r.ID, k.Value, err)}
+			}
+			if list, ok := x.([]string); ok && len(opt.Choices) > 0 {
+				for i, v := range list {
+					if !slices.Contains(opt.Choices, v) {
+						return rc, &ConfigError{path, val.Content[i].Line, fmt.Sprintf("%s.%s: %q is not one of %s", r.ID, k.Value, v, strings.Join(opt.Choices, ", "))}
+					}
+				}
 			}
 			rc.Options[k.Value] = x
 		}
@@ -311,6 +319,9 @@ func DefaultConfigYAML() string {
 		for _, o := range opts {
 			if o.Help != "" {
 				fmt.Fprintf(&b, "  # %s\n", o.Help)
+			}
+			if len(o.Choices) > 0 {
+				fmt.Fprintf(&b, "  # any of: %s\n", strings.Join(o.Choices, ", "))
 			}
 			fmt.Fprintf(&b, "  %s: %s\n", o.Name, yamlValue(o.Default))
 		}

@@ -22,7 +22,8 @@ var DateOverlap = Register(&Rule{
 		Options: []Option{
 			{Name: "tolerance-months", Default: 1, Help: "months two entries may share before it counts as an overlap"},
 			{Name: "concurrent", Default: []string{"volunteering", "teaching", "part-time", "freelance"},
-				Help: "entry kinds that may run alongside others (job, mission, internship, volunteering, teaching, part-time, freelance)"},
+				Choices: []string{"job", "mission", "internship", "volunteering", "teaching", "part-time", "freelance", "project", "education", "certification", "other"},
+				Help:    "entry kinds that may run alongside others"},
 		},
 	},
 	Run: runDateOverlap,

@@ -27,7 +27,8 @@ var MissingSection = Register(&Rule{
 		Good: "# Jane Doe\n\n## Experience\n\n### Acme — 2019 – 2024\n\n## Education\n\nMSc, 2019\n\n## Skills\n\nGo, SQL",
 		Options: []Option{
 			{Name: "required", Default: []string{"experience", "education", "skills"},
-				Help: "sections the CV must have: experience, education, skills, projects, volunteering, certifications, languages, interests, summary, publications, contact"},
+				Help:    "sections the CV must have",
+				Choices: []string{"experience", "education", "skills", "projects", "volunteering", "certifications", "languages", "interests", "summary", "publications", "contact", "teaching", "awards"}},
 		},
 	},
 	Run: runMissingSection,
@@ -46,6 +47,8 @@ var sectionNames = map[cvmodel.SectionKind][2]string{
 	cvmodel.SectionSummary:        {"Summary", "Profil"},
 	cvmodel.SectionPublications:   {"Publications", "Publications"},
 	cvmodel.SectionContact:        {"Contact", "Contact"},
+	cvmodel.SectionTeaching:       {"Teaching", "Enseignement"},
+	cvmodel.SectionAwards:         {"Awards", "Prix et distinctions"},
 }
 
 func runMissingSection(p *Pass) {

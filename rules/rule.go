@@ -68,6 +68,9 @@ type Option struct {
 	Name    string
 	Default any
 	Help    string
+	// Choices, when set, are the only values a list option may hold: a
+	// misspelt value is a config error, not a silent no-op.
+	Choices []string
 }
 
 // Rule is data: the engine runs Run once per file with a Pass that holds
@@ -93,12 +96,19 @@ func (r *Rule) HelpURI() string {
 
 // OptionDefault returns the documented default of option name.
 func (r *Rule) OptionDefault(name string) (any, bool) {
-	for _, o := range r.Doc.Options {
-		if o.Name == name {
-			return o.Default, true
-		}
+	if o := r.option(name); o != nil {
+		return o.Default, true
 	}
 	return nil, false
+}
+
+func (r *Rule) option(name string) *Option {
+	for i := range r.Doc.Options {
+		if r.Doc.Options[i].Name == name {
+			return &r.Doc.Options[i]
+		}
+	}
+	return nil
 }
 
 var registry = map[string]*Rule{}

@@ -81,6 +81,9 @@ func Explain(r *rules.Rule) string {
 		if o.Help != "" {
 			fmt.Fprintf(&b, "   # %s", o.Help)
 		}
+		if len(o.Choices) > 0 {
+			fmt.Fprintf(&b, " (any of: %s)", strings.Join(o.Choices, ", "))
+		}
 		b.WriteByte('\n')
 	}
 	fmt.Fprintf(&b, "\nMore: %s\n", r.HelpURI())
@@ -99,7 +102,11 @@ func RuleReference() string {
 		if opts := sortedOptions(r); len(opts) > 0 {
 			b.WriteString("\nOptions:\n\n")
 			for _, o := range opts {
-				fmt.Fprintf(&b, "- `%s` (default `%s`): %s\n", o.Name, yamlish(o.Default), o.Help)
+				fmt.Fprintf(&b, "- `%s` (default `%s`): %s", o.Name, yamlish(o.Default), o.Help)
+				if len(o.Choices) > 0 {
+					fmt.Fprintf(&b, "; any of `%s`", strings.Join(o.Choices, "`, `"))
+				}
+				b.WriteByte('\n')
 			}
 		}
 		b.WriteByte('\n')

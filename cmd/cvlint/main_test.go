@@ -281,12 +281,13 @@ func TestConfigErrors(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "cv.md", []byte(brokenCV))
 	cases := map[string]string{
-		"broken-link:\n  severity: warning\nmojibak: {}\n":           `:3: unknown key "mojibak"`,
-		"broken-link:\n  exclud: []\n":                               `:2: broken-link: unknown option "exclud"`,
-		"broken-link:\n  severity: loud\n":                           `:2: broken-link.severity`,
-		"now: tomorrow\n":                                            `:1: now`,
-		"broken-link: [1, 2\n":                                       `.cvlint.yaml`,
-		"broken-link:\n  exclude: \"https://intranet.example/**\"\n": `want a list`,
+		"broken-link:\n  severity: warning\nmojibak: {}\n":            `:3: unknown key "mojibak"`,
+		"broken-link:\n  exclud: []\n":                                `:2: broken-link: unknown option "exclud"`,
+		"broken-link:\n  severity: loud\n":                            `:2: broken-link.severity`,
+		"now: tomorrow\n":                                             `:1: now`,
+		"broken-link: [1, 2\n":                                        `.cvlint.yaml`,
+		"broken-link:\n  exclude: \"https://intranet.example/**\"\n":  `want a list`,
+		"missing-section:\n  required:\n    - skills\n    - hobbys\n": `:4: missing-section.required: "hobbys" is not one of`,
 	}
 	for cfg, want := range cases {
 		write(t, dir, ".cvlint.yaml", []byte(cfg))
