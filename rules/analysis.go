@@ -16,14 +16,16 @@ type Analysis struct {
 
 // Result computes a (and what it requires) on first use and caches it.
 func (d *Document) Result(a *Analysis) any {
-	if v, ok := d.results[a]; ok {
-		return v
+	for _, r := range d.results {
+		if r.a == a {
+			return r.v
+		}
 	}
 	for _, r := range a.Requires {
 		d.Result(r)
 	}
 	v := a.Run(d)
-	d.results[a] = v
+	d.results = append(d.results, analysisResult{a, v})
 	return v
 }
 

@@ -52,12 +52,14 @@ var fileExts = map[string]bool{
 
 func runBrokenLink(p *Pass) {
 	exclude := p.StringsOption("exclude")
-	slugs := map[string]bool{}
-	for _, h := range p.Doc.Headings {
-		slugs[h.Slug] = true
-	}
-	for _, id := range htmlAnchors(p.Doc) {
-		slugs[id] = true
+	// The anchors are worked out only for a file with a #fragment link;
+	// a nil set reads as empty.
+	var slugs map[string]bool
+	for _, l := range p.Doc.Links {
+		if strings.HasPrefix(strings.TrimSpace(l.Dest), "#") {
+			slugs = anchors(p.Doc)
+			break
+		}
 	}
 	var online []Link
 	for _, l := range p.Doc.Links {
@@ -264,6 +266,20 @@ func nearestSlug(frag string, slugs map[string]bool) string {
 		return ""
 	}
 	return fmt.Sprintf("; did you mean #%s?", best)
+}
+
+// anchors returns the fragments a link can point to: GitHub's heading
+// slugs, made unique in document order, and HTML anchors.
+func anchors(d *Document) map[string]bool {
+	slugs := map[string]bool{}
+	seen := map[string]int{}
+	for _, h := range d.Headings {
+		slugs[uniqueSlug(seen, Slug(h.Text))] = true
+	}
+	for _, id := range htmlAnchors(d) {
+		slugs[id] = true
+	}
+	return slugs
 }
 
 var anchorRE = regexp.MustCompile(`(?i)<a\s[^>]*?(?:id|name)\s*=\s*["']([^"']+)["']`)

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"encoding/binary"
 	"sort"
 	"strings"
 	"unicode"
@@ -33,20 +34,29 @@ type Document struct {
 	FrontMatter Span // zero when there is none
 	Headings    []*Heading
 	Links       []Link
-	// RefDefs holds the normalised labels of link reference definitions.
+	// RefDefs holds the normalised labels of link reference definitions;
+	// nil when there are none.
 	RefDefs map[string]bool
 	// HTML lists raw HTML (blocks and inline) in source order; directives
 	// are read from here, so a directive shown in a code span is just text.
 	HTML []Span
 
-	results map[*Analysis]any
+	// results holds the analyses computed so far: a file needs a handful,
+	// fewer than a map is worth.
+	results []analysisResult
+	// scratch is InlineText's buffer, reused from one node to the next.
+	scratch []byte
+}
+
+type analysisResult struct {
+	a *Analysis
+	v any
 }
 
 // Heading is one ATX or setext heading with its place in the tree.
 type Heading struct {
 	Level      int
 	Text       string
-	Slug       string
 	Start, End int // the heading's line(s)
 	Node       *ast.Heading
 	Parent     *Heading
@@ -101,8 +111,6 @@ func Parse(path string, d Decoded, plain bool) *Document {
 		Invalid:  d.Invalid,
 		Plain:    plain,
 		Lines:    NewLineIndex(d.Text),
-		RefDefs:  map[string]bool{},
-		results:  map[*Analysis]any{},
 	}
 	ctx := parser.NewContext()
 	doc.AST = markdown.Parser().Parse(text.NewReader(d.Text), parser.WithContext(ctx))
@@ -141,16 +149,14 @@ func frontMatterSpan(src []byte) Span {
 func (d *Document) collect() {
 	src := d.Source
 	var stack []*Heading
-	slugs := map[string]int{}
 	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			h := &Heading{Level: n.Level, Node: n, Text: InlineText(n, src)}
+			h := &Heading{Level: n.Level, Node: n, Text: d.inlineText(n)}
 			h.Start, h.End = blockSpan(n, src)
-			h.Slug = uniqueSlug(slugs, Slug(h.Text))
 			for len(stack) > 0 && stack[len(stack)-1].Level >= h.Level {
 				stack = stack[:len(stack)-1]
 			}
@@ -161,6 +167,9 @@ func (d *Document) collect() {
 			stack = append(stack, h)
 			d.Headings = append(d.Headings, h)
 		case *ast.LinkReferenceDefinition:
+			if d.RefDefs == nil {
+				d.RefDefs = map[string]bool{}
+			}
 			d.RefDefs[NormalizeLabel(string(n.Label))] = true
 		case *ast.Link:
 			d.Links = append(d.Links, d.inlineLink(n, n.Destination, LinkInline))
@@ -186,7 +195,7 @@ func (d *Document) collect() {
 
 func (d *Document) inlineLink(n ast.Node, dest []byte, kind LinkKind) Link {
 	src := d.Source
-	l := Link{Kind: kind, Dest: string(dest), Text: InlineText(n, src), Start: n.Pos()}
+	l := Link{Kind: kind, Dest: string(dest), Text: d.inlineText(n), Start: n.Pos()}
 	// Find the closing bracket of the link text, then the destination.
 	// An image's Pos() is on its '!', a link's on its '['.
 	open := l.Start
@@ -331,27 +340,35 @@ func lineEnd(src []byte, off int) int {
 // InlineText concatenates the text under n as a reader sees it: text,
 // code spans and link labels, without markup.
 func InlineText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
+	return string(bytes.TrimSpace(appendInlineText(nil, n, src)))
+}
+
+// inlineText is InlineText through the document's scratch buffer: one
+// string per heading or link, no builder growing for each.
+func (d *Document) inlineText(n ast.Node) string {
+	d.scratch = appendInlineText(d.scratch[:0], n, d.Source)
+	return string(bytes.TrimSpace(d.scratch))
+}
+
+// appendInlineText walks n in document order as ast.Walk does.
+func appendInlineText(b []byte, n ast.Node, src []byte) []byte {
+	switch c := n.(type) {
+	case *ast.Text:
+		b = append(b, c.Segment.Value(src)...)
+		if c.SoftLineBreak() || c.HardLineBreak() {
+			b = append(b, ' ')
 		}
-		switch c := c.(type) {
-		case *ast.Text:
-			b.Write(c.Segment.Value(src))
-			if c.SoftLineBreak() || c.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(c.Value)
-		case *ast.AutoLink:
-			b.Write(c.Label(src))
-		case *ast.RawHTML:
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return strings.TrimSpace(b.String())
+	case *ast.String:
+		b = append(b, c.Value...)
+	case *ast.AutoLink:
+		b = append(b, c.Label(src)...)
+	case *ast.RawHTML:
+		return b
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		b = appendInlineText(b, c, src)
+	}
+	return b
 }
 
 // Slug is GitHub's heading anchor: lower case, accents kept, punctuation
@@ -423,20 +440,38 @@ type LineIndex struct {
 type Position struct{ Line, Column int }
 
 func NewLineIndex(src []byte) *LineIndex {
-	starts := make([]int, 1, 64)
-	ascii := make([]bool, 0, 64)
-	plain := true
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
-			ascii = append(ascii, plain)
-			plain = true
-		} else if c >= 0x80 {
-			plain = false
+	// CV lines average some forty bytes: one allocation of each slice
+	// for most files.
+	n := len(src)/32 + 8
+	starts := make([]int, 1, n)
+	ascii := make([]bool, 0, n)
+	for off := 0; ; {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			ascii = append(ascii, isASCII(src[off:]))
+			break
+		}
+		ascii = append(ascii, isASCII(src[off:off+i]))
+		off += i + 1
+		starts = append(starts, off)
+	}
+	return &LineIndex{src: src, starts: starts, ascii: ascii}
+}
+
+// isASCII reports whether b holds no byte ≥ 0x80, eight bytes at a time.
+func isASCII(b []byte) bool {
+	for len(b) >= 8 {
+		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {
+			return false
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
 		}
 	}
-	ascii = append(ascii, plain)
-	return &LineIndex{src: src, starts: starts, ascii: ascii}
+	return true
 }
 
 // Pos converts a byte offset; offsets past the end clamp to it. Not safe

@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"cmp"
 	"context"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -140,6 +142,9 @@ func (e *Engine) LintBytes(path string, raw []byte) FileResult {
 // their findings: directives, severities, positions, sorting, de-duplication.
 func (e *Engine) LintDocument(doc *Document) FileResult {
 	var raw []rawFinding
+	// One Pass per file, refilled for each rule: rules run one after the
+	// other and none keeps its Pass once Run returns.
+	p := &Pass{Doc: doc, Now: e.settings.Now, out: &raw, fileExists: e.settings.FileExists, links: e.settings.Links}
 	for _, r := range e.rules {
 		if r.Run == nil {
 			continue
@@ -149,20 +154,26 @@ func (e *Engine) LintDocument(doc *Document) FileResult {
 			allowed = map[*Analysis]bool{}
 			closure(r.Requires, allowed)
 		}
-		p := &Pass{Doc: doc, Rule: r, Now: e.settings.Now, options: e.settings.Options[r.ID], out: &raw, allowed: allowed, fileExists: e.settings.FileExists, links: e.settings.Links}
+		p.Rule, p.options, p.allowed = r, e.settings.Options[r.ID], allowed
 		r.Run(p)
 	}
 	dirs := parseDirectives(doc)
-	kept := raw[:0]
-	for _, f := range raw {
-		if !dirs.suppress(f.rule.ID, doc.Lines.Pos(f.Start).Line) {
-			kept = append(kept, f)
+	kept := raw
+	if len(dirs.list) > 0 {
+		kept = raw[:0]
+		for _, f := range raw {
+			if !dirs.suppress(f.rule.ID, doc.Lines.Pos(f.Start).Line) {
+				kept = append(kept, f)
+			}
+		}
+		if e.enabled(UnusedDirective.ID) {
+			kept = append(kept, dirs.unused(e)...)
 		}
 	}
-	if e.enabled(UnusedDirective.ID) {
-		kept = append(kept, dirs.unused(e)...)
-	}
 	res := FileResult{Path: doc.Path, Encoding: doc.Encoding, BOM: doc.BOM, Source: doc.Source, Lines: doc.Lines}
+	if len(kept) > 0 {
+		res.Diagnostics = make([]Diagnostic, 0, len(kept))
+	}
 	for _, f := range kept {
 		res.Diagnostics = append(res.Diagnostics, e.diagnostic(doc, f))
 	}
@@ -223,21 +234,20 @@ func applyEdits(text []byte, edits []Edit, base int) string {
 }
 
 func sortDiagnostics(ds []Diagnostic) {
-	sort.SliceStable(ds, func(i, j int) bool {
-		a, b := ds[i], ds[j]
-		if a.Pos.Line != b.Pos.Line {
-			return a.Pos.Line < b.Pos.Line
+	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
+		if c := cmp.Compare(a.Pos.Line, b.Pos.Line); c != 0 {
+			return c
 		}
-		if a.Pos.Column != b.Pos.Column {
-			return a.Pos.Column < b.Pos.Column
+		if c := cmp.Compare(a.Pos.Column, b.Pos.Column); c != 0 {
+			return c
 		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
+		if c := strings.Compare(a.Rule, b.Rule); c != 0 {
+			return c
 		}
-		if a.End != b.End {
-			return a.End < b.End
+		if c := cmp.Compare(a.End, b.End); c != 0 {
+			return c
 		}
-		return a.Message < b.Message
+		return strings.Compare(a.Message, b.Message)
 	})
 }
 
