@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -39,29 +40,26 @@ func LowerProseOf(p *Pass) *LowerProse { return p.ResultOf(LowerProseAnalysis).(
 func buildLowerProse(d *Document) any {
 	text := d.Result(ProseAnalysis).(*Prose).Text
 	lp := &LowerProse{ASCII: make([]byte, len(text)), Exact: true}
-	nonASCII := false
-	for i, c := range text {
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		} else if c >= utf8.RuneSelf {
-			nonASCII = true
-		}
-		lp.ASCII[i] = c
-	}
-	if !nonASCII {
+	if !lowerASCIIInto(lp.ASCII, text) {
 		lp.Fold, lp.Whole = lp.ASCII, lp.ASCII
 		return lp
 	}
+	// Fold differs from ASCII only at the multi-byte runes: copy, then
+	// visit those alone.
 	fold := make([]byte, len(text))
+	copy(fold, lp.ASCII)
 	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			fold[i] = lp.ASCII[i]
+		for i+8 <= len(text) && binary.LittleEndian.Uint64(text[i:])&hiBits == 0 {
+			i += 8
+		}
+		if i >= len(text) {
+			break
+		}
+		if text[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRune(text[i:])
-		copy(fold[i:i+n], text[i:i+n])
 		if r == utf8.RuneError && n == 1 {
 			lp.Exact = false // strings.ToLower writes U+FFFD, three bytes
 		} else if l := unicode.ToLower(r); l != r {
@@ -78,6 +76,39 @@ func buildLowerProse(d *Document) any {
 		lp.Whole = []byte(strings.ToLower(string(text)))
 	}
 	return lp
+}
+
+const (
+	loBits = 0x0101010101010101
+	hiBits = 0x8080808080808080
+)
+
+// lowerASCIIInto writes src with ASCII letters lower-cased to dst, eight
+// bytes at a time, and reports whether src holds a byte ≥ 0x80 (kept as
+// it is).
+func lowerASCIIInto(dst, src []byte) (nonASCII bool) {
+	i := 0
+	var high uint64
+	for ; i+8 <= len(src); i += 8 {
+		x := binary.LittleEndian.Uint64(src[i:])
+		high |= x
+		// For each byte below 0x80, bit 7 of ge is set when it is ≥ 'A'
+		// and bit 7 of gt when it is > 'Z'; no carry crosses bytes.
+		h := x &^ hiBits
+		ge := h + (0x80-'A')*loBits
+		gt := h + (0x80-'Z'-1)*loBits
+		upper := ge &^ gt &^ x & hiBits
+		binary.LittleEndian.PutUint64(dst[i:], x|upper>>2)
+	}
+	for ; i < len(src); i++ {
+		c := src[i]
+		high |= uint64(c)
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst[i] = c
+	}
+	return high&hiBits != 0
 }
 
 // containsAnyString reports whether s holds one of words.

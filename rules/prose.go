@@ -44,86 +44,125 @@ func ProseOf(p *Pass) *Prose { return p.ResultOf(ProseAnalysis).(*Prose) }
 
 func buildProse(d *Document) any {
 	src := d.Source
-	text := bytes.Repeat([]byte{' '}, len(src))
-	for i, c := range src {
-		if c == '\n' {
-			text[i] = '\n'
-		}
-	}
-	pr := &Prose{Text: text}
-	keep := func(s, e int) {
-		copy(text[s:e], src[s:e])
-	}
+	text := maskedCopy(src)
+	// Blocks and their runs are gathered into one slice each; a block's
+	// Runs is its part of the shared slice, capped so that nobody's
+	// append can run into the next block's.
+	pr := &Prose{Text: text, Blocks: make([]Block, 0, d.Lines.Count()/2+4)}
+	runs := make([]Span, 0, d.Lines.Count()+8)
+	at := make([]int, 0, cap(pr.Blocks)+1)
 	if d.Plain {
 		for n := 1; n <= d.Lines.Count(); n++ {
 			s, e := d.Lines.Line(n)
 			if s < d.FrontMatter.End {
 				continue
 			}
-			runs := plainRuns(src, s, e)
-			for _, r := range runs {
-				keep(r.Start, r.End)
-			}
-			if len(runs) > 0 {
-				pr.Blocks = append(pr.Blocks, Block{Kind: BlockLine, Start: s, End: e, Runs: runs})
+			from := len(runs)
+			runs = appendPlainRuns(runs, src, s, e)
+			if len(runs) > from {
+				pr.Blocks = append(pr.Blocks, Block{Kind: BlockLine, Start: s, End: e})
+				at = append(at, from)
 			}
 		}
-		return pr
+	} else {
+		pw := proseWalker{src: src, blocks: pr.Blocks, runs: runs, at: at}
+		pw.walk(d.AST)
+		pr.Blocks, runs, at = pw.blocks, pw.runs, pw.at
 	}
-	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
+	at = append(at, len(runs))
+	for i := range pr.Blocks {
+		if s, e := at[i], at[i+1]; e > s {
+			pr.Blocks[i].Runs = runs[s:e:e]
 		}
-		var kind BlockKind
-		switch n.(type) {
-		case *ast.Paragraph:
-			kind = BlockParagraph
-			if _, inItem := n.Parent().(*ast.ListItem); inItem {
-				kind = BlockListItem
-			}
-		case *ast.TextBlock:
-			kind = BlockListItem
-		case *ast.Heading:
-			kind = BlockHeading
-		case *east.TableCell:
-			kind = BlockTableCell
-		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
-			return ast.WalkSkipChildren, nil
-		default:
-			return ast.WalkContinue, nil
-		}
-		b := Block{Kind: kind, Node: n}
-		b.Start, b.End = blockSpan(n, src)
-		collectRuns(n, src, &b.Runs)
-		for _, r := range b.Runs {
-			keep(r.Start, r.End)
-		}
-		pr.Blocks = append(pr.Blocks, b)
-		return ast.WalkSkipChildren, nil
-	})
+	}
+	for _, r := range runs {
+		copy(text[r.Start:r.End], src[r.Start:r.End])
+	}
 	return pr
 }
 
-func collectRuns(n ast.Node, src []byte, runs *[]Span) {
+// maskedCopy returns a buffer as long as src, all spaces but for src's
+// newlines, filled by whole copies rather than byte by byte.
+func maskedCopy(src []byte) []byte {
+	text := make([]byte, len(src))
+	if len(text) == 0 {
+		return text
+	}
+	text[0] = ' '
+	for n := 1; n < len(text); n *= 2 {
+		copy(text[n:], text[:n])
+	}
+	for off := 0; ; {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			break
+		}
+		text[off+i] = '\n'
+		off += i + 1
+	}
+	return text
+}
+
+// proseWalker finds the prose blocks in document order, as ast.Walk
+// would, without a callback for every inline node.
+type proseWalker struct {
+	src    []byte
+	blocks []Block
+	runs   []Span
+	at     []int // at[i] is where block i's runs start in runs
+}
+
+func (w *proseWalker) walk(n ast.Node) {
+	var kind BlockKind
+	switch n.(type) {
+	case *ast.Paragraph:
+		kind = BlockParagraph
+		if _, inItem := n.Parent().(*ast.ListItem); inItem {
+			kind = BlockListItem
+		}
+	case *ast.TextBlock:
+		kind = BlockListItem
+	case *ast.Heading:
+		kind = BlockHeading
+	case *east.TableCell:
+		kind = BlockTableCell
+	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+		return
+	default:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			w.walk(c)
+		}
+		return
+	}
+	b := Block{Kind: kind, Node: n}
+	b.Start, b.End = blockSpan(n, w.src)
+	w.at = append(w.at, len(w.runs))
+	w.runs = appendRuns(w.runs, n)
+	w.blocks = append(w.blocks, b)
+}
+
+// appendRuns appends the text runs under n: every Text segment but those
+// of code spans, URLs and e-mails, HTML and image alt text.
+func appendRuns(runs []Span, n ast.Node) []Span {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
 			s := c.Segment
 			if s.Stop > s.Start {
-				*runs = append(*runs, Span{s.Start, s.Stop})
+				runs = append(runs, Span{s.Start, s.Stop})
 			}
 		case *ast.CodeSpan, *ast.AutoLink, *ast.RawHTML, *ast.Image:
 			// masked: code, URLs and e-mails, HTML, image alt text
 		default:
-			collectRuns(c, src, runs)
+			runs = appendRuns(runs, c)
 		}
 	}
+	return runs
 }
 
-// plainRuns masks URLs and e-mail addresses in a line of a plain-text
+// appendPlainRuns masks URLs and e-mail addresses in a line of a plain-text
 // file, where no Markdown parser has found them.
-func plainRuns(src []byte, s, e int) []Span {
-	var runs []Span
+func appendPlainRuns(runs []Span, src []byte, s, e int) []Span {
 	start := s
 	i := s
 	for i < e {
