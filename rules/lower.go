@@ -139,11 +139,25 @@ type keywordSet struct {
 	words  []string
 	short  []int // keywords of one or two bytes, searched with bytes.Index
 	filter [1 << 16 / 64]uint64
-	starts map[uint32][]int // first three bytes → keywords
+	// table maps the first three bytes of the keywords to their indices,
+	// open addressing on the filter's hash: a map lookup at every
+	// position the filter lets through cost more than the scan.
+	table []triEntry
+	mask  uint32
+}
+
+type triEntry struct {
+	key   uint32 // 1<<24 | the three bytes; 0 when free
+	words []int
 }
 
 func newKeywordSet(words []string) *keywordSet {
-	k := &keywordSet{words: words, starts: map[uint32][]int{}}
+	k := &keywordSet{words: words}
+	size := 16
+	for size < 4*len(words) {
+		size *= 2
+	}
+	k.table, k.mask = make([]triEntry, size), uint32(size-1)
 	for i, w := range words {
 		if len(w) < 3 {
 			k.short = append(k.short, i)
@@ -152,7 +166,12 @@ func newKeywordSet(words []string) *keywordSet {
 		t := tri(w[0], w[1], w[2])
 		h := triHash(t)
 		k.filter[h/64] |= 1 << (h % 64)
-		k.starts[t] = append(k.starts[t], i)
+		for j := h & k.mask; ; j = (j + 1) & k.mask {
+			if e := &k.table[j]; e.key == 0 || e.key == 1<<24|t {
+				e.key, e.words = 1<<24|t, append(e.words, i)
+				break
+			}
+		}
 	}
 	return k
 }
@@ -175,16 +194,32 @@ func (k *keywordSet) find(text []byte, fn func(off, word int)) {
 			off += j + 1
 		}
 	}
-	for i := 0; i+2 < len(text); i++ {
-		t := tri(text[i], text[i+1], text[i+2])
+	if len(text) < 3 {
+		return
+	}
+	// t rolls over the three bytes that end at i.
+	t := uint32(text[0])<<8 | uint32(text[1])
+	for i := 2; i < len(text); i++ {
+		t = (t<<8 | uint32(text[i])) & 0xFFFFFF
 		h := triHash(t)
 		if k.filter[h/64]&(1<<(h%64)) == 0 {
 			continue
 		}
-		for _, w := range k.starts[t] {
-			if bytes.HasPrefix(text[i:], []byte(k.words[w])) {
-				fn(i, w)
+		off := i - 2
+		for j := h & k.mask; ; j = (j + 1) & k.mask {
+			e := &k.table[j]
+			if e.key == 0 {
+				break
 			}
+			if e.key != 1<<24|t {
+				continue
+			}
+			for _, w := range e.words {
+				if word := k.words[w]; len(text)-off >= len(word) && string(text[off:off+len(word)]) == word {
+					fn(off, w)
+				}
+			}
+			break
 		}
 	}
 }
