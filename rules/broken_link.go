@@ -7,7 +7,6 @@ import (
 	"net/mail"
 	"net/url"
 	"path"
-	"regexp"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
@@ -34,11 +33,11 @@ var BrokenLink = Register(&Rule{
 })
 
 var (
-	schemeRE = regexp.MustCompile(`^([A-Za-z][A-Za-z+.-]*)(:|;)?(/*)`)
-	domainRE = regexp.MustCompile(`^(?i)(www\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.([a-z]{2,12})(?::\d+)?(?:[/?#].*)?$`)
-	telRE    = regexp.MustCompile(`^\+?[0-9 ().\-]{6,}$`)
+	schemeRE = lazyRegexp(`^([A-Za-z][A-Za-z+.-]*)(:|;)?(/*)`)
+	domainRE = lazyRegexp(`^(?i)(www\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.([a-z]{2,12})(?::\d+)?(?:[/?#].*)?$`)
+	telRE    = lazyRegexp(`^\+?[0-9 ().\-]{6,}$`)
 	// [text](target with a space) and [text][label] left as text by the parser.
-	textLinkRE = regexp.MustCompile(`\[([^\[\]\n]*)\](\(([^()\n]*)\)|\[([^\[\]\n]*)\])`)
+	textLinkRE = lazyRegexp(`\[([^\[\]\n]*)\](\(([^()\n]*)\)|\[([^\[\]\n]*)\])`)
 )
 
 // fileExts are extensions that make `name.ext` a file, not a domain.
@@ -134,7 +133,7 @@ func checkLinkTarget(p *Pass, l Link, slugs map[string]bool) string {
 		if u, err := url.PathUnescape(num); err == nil {
 			num = u
 		}
-		if !telRE.MatchString(num) || countDigits(num) < 6 {
+		if !telRE().MatchString(num) || countDigits(num) < 6 {
 			return fmt.Sprintf("bad tel: link %q: a phone number has digits, spaces, + - ( ) only", dest)
 		}
 		return ""
@@ -188,7 +187,7 @@ func checkLinkTarget(p *Pass, l Link, slugs map[string]bool) string {
 // a scheme within two edits of http(s) with the wrong punctuation or
 // spelling.
 func schemeTypo(dest string) bool {
-	m := schemeRE.FindStringSubmatch(dest)
+	m := schemeRE().FindStringSubmatch(dest)
 	if m == nil || (m[2] == "" && m[3] == "") {
 		return false
 	}
@@ -207,7 +206,7 @@ func looksLikeDomain(dest string) bool {
 	if strings.HasPrefix(strings.ToLower(dest), "www.") {
 		return true
 	}
-	m := domainRE.FindStringSubmatch(dest)
+	m := domainRE().FindStringSubmatch(dest)
 	if m == nil {
 		return false
 	}
@@ -282,12 +281,12 @@ func anchors(d *Document) map[string]bool {
 	return slugs
 }
 
-var anchorRE = regexp.MustCompile(`(?i)<a\s[^>]*?(?:id|name)\s*=\s*["']([^"']+)["']`)
+var anchorRE = lazyRegexp(`(?i)<a\s[^>]*?(?:id|name)\s*=\s*["']([^"']+)["']`)
 
 func htmlAnchors(d *Document) []string {
 	var ids []string
 	for _, h := range d.HTML {
-		for _, m := range anchorRE.FindAllSubmatch(d.Source[h.Start:h.End], -1) {
+		for _, m := range anchorRE().FindAllSubmatch(d.Source[h.Start:h.End], -1) {
 			ids = append(ids, string(m[1]))
 		}
 	}
@@ -310,7 +309,7 @@ func checkUnparsedLinks(p *Pass, exclude []string) {
 		if !closeThenOpen(pr.Text[s:e]) {
 			continue // every match holds "](" or "]["
 		}
-		for _, m := range textLinkRE.FindAllSubmatchIndex(pr.Text[s:e], -1) {
+		for _, m := range textLinkRE().FindAllSubmatchIndex(pr.Text[s:e], -1) {
 			start, end := s+m[0], s+m[1]
 			if m[6] >= 0 { // (target)
 				target := string(text[m[6]:m[7]])

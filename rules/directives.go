@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -45,7 +44,7 @@ type directives struct {
 	doc  *Document
 }
 
-var directiveRE = regexp.MustCompile(`<!--\s*cvlint-(disable-next-line|disable-line|disable-file|disable|enable)\b((?:[^-]|-[^-])*)(?:--((?:[^-]|-[^-])*))?(?:--)?\s*-->`)
+var directiveRE = lazyRegexp(`<!--\s*cvlint-(disable-next-line|disable-line|disable-file|disable|enable)\b((?:[^-]|-[^-])*)(?:--((?:[^-]|-[^-])*))?(?:--)?\s*-->`)
 
 func parseDirectives(doc *Document) *directives {
 	ds := &directives{doc: doc}
@@ -54,7 +53,7 @@ func parseDirectives(doc *Document) *directives {
 		if !strings.Contains(text, "cvlint-") {
 			continue
 		}
-		for _, m := range directiveRE.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range directiveRE().FindAllStringSubmatchIndex(text, -1) {
 			kindText := text[m[2]:m[3]]
 			args := text[m[4]:m[5]]
 			d := &directive{start: h.Start + m[0], end: h.Start + m[1], used: map[string]bool{}}

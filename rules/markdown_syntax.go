@@ -3,7 +3,6 @@ package rules
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -147,7 +146,7 @@ func mdIsWord(c byte) bool {
 
 // --- list items that are not list items ---
 
-var mdListMarkerRE = regexp.MustCompile(`^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)`)
+var mdListMarkerRE = lazyRegexp(`^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)`)
 
 // checkIndentedList reports an indented code block made of list items
 // that follows other content: the author indented a list too far.
@@ -165,7 +164,7 @@ func checkIndentedList(p *Pass, n *ast.CodeBlock) {
 			continue
 		}
 		nonBlank++
-		if mdListMarkerRE.Match(l) {
+		if mdListMarkerRE().Match(l) {
 			items++
 		}
 	}
@@ -195,7 +194,7 @@ func checkLazyListLines(p *Pass, n ast.Node) {
 		for k < seg.Stop && (src[k] == ' ' || src[k] == '\t') {
 			k++
 		}
-		if mdIndentWidth(src, k)-col0 < 4 || !mdListMarkerRE.Match(src[k:seg.Stop]) {
+		if mdIndentWidth(src, k)-col0 < 4 || !mdListMarkerRE().Match(src[k:seg.Stop]) {
 			continue
 		}
 		p.Report(Finding{Start: k, End: lineEnd(src, k),
@@ -240,7 +239,7 @@ func checkFencedCV(p *Pass, n *ast.FencedCodeBlock) {
 			continue
 		}
 		inside++
-		if l[0] == '#' || mdListMarkerRE.Match(l) || bytes.HasPrefix(l, []byte("**")) {
+		if l[0] == '#' || mdListMarkerRE().Match(l) || bytes.HasPrefix(l, []byte("**")) {
 			structural++
 		}
 	}
@@ -341,7 +340,7 @@ type htmlTag struct {
 	raw        string
 }
 
-var rawTagRE = regexp.MustCompile(`^<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s[^>]*)?)>$`)
+var rawTagRE = lazyRegexp(`^<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s[^>]*)?)>$`)
 
 func parseRawTag(n *ast.RawHTML, src []byte) (htmlTag, bool) {
 	if n.Segments.Len() == 0 {
@@ -349,7 +348,7 @@ func parseRawTag(n *ast.RawHTML, src []byte) (htmlTag, bool) {
 	}
 	s, e := n.Segments.At(0).Start, n.Segments.At(n.Segments.Len()-1).Stop
 	raw := string(src[s:e])
-	m := rawTagRE.FindStringSubmatch(raw)
+	m := rawTagRE().FindStringSubmatch(raw)
 	if m == nil {
 		return htmlTag{}, false // comment, processing instruction, declaration
 	}
@@ -357,7 +356,7 @@ func parseRawTag(n *ast.RawHTML, src []byte) (htmlTag, bool) {
 	return htmlTag{name: strings.ToLower(m[2]), close: m[1] == "/", judge: !selfClosing, start: s, end: e, raw: raw}, true
 }
 
-var blockTagRE = regexp.MustCompile(`</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>`)
+var blockTagRE = lazyRegexp(`</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>`)
 
 // blockTags lists the tags of an HTML block: its closing tags may close an
 // inline tag opened earlier, and a block that is a single unknown tag
@@ -370,7 +369,7 @@ func blockTags(p *Pass, n *ast.HTMLBlock) []htmlTag {
 	}
 	text := src[s:e]
 	var out []htmlTag
-	for _, m := range blockTagRE.FindAllSubmatchIndex(text, -1) {
+	for _, m := range blockTagRE().FindAllSubmatchIndex(text, -1) {
 		raw := string(text[m[0]:m[1]])
 		out = append(out, htmlTag{name: strings.ToLower(string(text[m[2]:m[3]])), close: strings.HasPrefix(raw, "</"), start: s + m[0], end: s + m[1], raw: raw})
 	}

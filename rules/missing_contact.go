@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -24,12 +23,12 @@ var MissingContact = Register(&Rule{
 })
 
 var (
-	emailRE           = regexp.MustCompile(`(?i)[a-z0-9._%+\-]+@[a-z0-9.\-]+\.[a-z]{2,}`)
-	obfuscatedEmailRE = regexp.MustCompile(`(?i)[a-z0-9._%+\-]+\s*[\[\(\{]\s*(?:at|@|arobase)\s*[\]\)\}]\s*[a-z0-9\-]+(?:\s*(?:[\[\(\{]\s*(?:dot|point)\s*[\]\)\}]|\.)\s*[a-z0-9\-]+)+`)
+	emailRE           = lazyRegexp(`(?i)[a-z0-9._%+\-]+@[a-z0-9.\-]+\.[a-z]{2,}`)
+	obfuscatedEmailRE = lazyRegexp(`(?i)[a-z0-9._%+\-]+\s*[\[\(\{]\s*(?:at|@|arobase)\s*[\]\)\}]\s*[a-z0-9\-]+(?:\s*(?:[\[\(\{]\s*(?:dot|point)\s*[\]\)\}]|\.)\s*[a-z0-9\-]+)+`)
 	// Phone numbers: international (+33, +44, +1 …), French national
 	// (06 12 34 56 78), North American ((555) 123-4567, 555-123-4567) and
 	// British national (020 7946 0000, 07700 900123).
-	phoneRE = regexp.MustCompile(`(?:^|[^\w+])(` +
+	phoneRE = lazyRegexp(`(?:^|[^\w+])(` +
 		`\+\d{1,3}[ .\-\x{00A0}]?(?:\(0\)[ .\-\x{00A0}]?)?\(?\d{1,4}\)?(?:[ .\-\x{00A0}]?\d{2,4}){2,5}` +
 		`|0[1-9](?:[ .\-\x{00A0}]?\d{2}){4}` +
 		`|\(\d{3}\)[ \x{00A0}]?\d{3}[ .\-]\d{4}` +
@@ -58,11 +57,11 @@ func hasContact(d *Document, pr *Prose) bool {
 	// made those of the text links (above); read the rest from the front
 	// matter and the HTML, and never from code. A plain-text file has no
 	// code: read it all.
-	if d.Plain && emailRE.Match(d.Source) || emailRE.Match(d.Source[:d.FrontMatter.End]) || mayObfuscatedEmail(pr.Text) && obfuscatedEmailRE.Match(pr.Text) {
+	if d.Plain && emailRE().Match(d.Source) || emailRE().Match(d.Source[:d.FrontMatter.End]) || mayObfuscatedEmail(pr.Text) && obfuscatedEmailRE().Match(pr.Text) {
 		return true
 	}
 	for _, h := range d.HTML {
-		if emailRE.Match(d.Source[h.Start:h.End]) {
+		if emailRE().Match(d.Source[h.Start:h.End]) {
 			return true
 		}
 	}
@@ -90,7 +89,7 @@ func hasPhone(text []byte) bool {
 		}
 		if digits >= 9 {
 			from := max(0, i-1)
-			for _, m := range phoneRE.FindAllSubmatchIndex(text[from:min(len(text), j+1)], -1) {
+			for _, m := range phoneRE().FindAllSubmatchIndex(text[from:min(len(text), j+1)], -1) {
 				if phoneDigits(text[from+m[2] : from+m[3]]) {
 					return true
 				}

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -24,13 +23,13 @@ var MissingName = Register(&Rule{
 })
 
 var (
-	genericTitleRE = regexp.MustCompile(`(?i)^(?:my\s+)?(?:cv|c\.v\.|curriculum(?:\s+vit(?:ae|æ))?|r[ée]sum[ée]|resume|mon\s+cv)$`)
-	frontNameRE    = regexp.MustCompile(`(?im)^\s*(?:name|nom|author|full_name)\s*:\s*\S`)
+	genericTitleRE = lazyRegexp(`(?i)^(?:my\s+)?(?:cv|c\.v\.|curriculum(?:\s+vit(?:ae|æ))?|r[ée]sum[ée]|resume|mon\s+cv)$`)
+	frontNameRE    = lazyRegexp(`(?im)^\s*(?:name|nom|author|full_name)\s*:\s*\S`)
 )
 
 func runMissingName(p *Pass) {
 	d := p.Doc
-	if fm := d.FrontMatter; fm.End > 0 && frontNameRE.Match(d.Source[:fm.End]) {
+	if fm := d.FrontMatter; fm.End > 0 && frontNameRE().Match(d.Source[:fm.End]) {
 		return
 	}
 	n := firstContentLine(d, 0)
@@ -49,7 +48,7 @@ func runMissingName(p *Pass) {
 			return
 		}
 		firstLines = append(firstLines, n)
-		if !genericTitleRE.MatchString(strings.Trim(text, " :*_")) {
+		if !genericTitleRE().MatchString(strings.Trim(text, " :*_")) {
 			break
 		}
 		n = firstContentLine(d, e+1)

@@ -3,7 +3,6 @@ package rules
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -52,18 +51,18 @@ func isBulletGlyph(r rune) bool {
 
 var (
 	// Page furniture: a whole line that is a page number.
-	pageOfRE    = regexp.MustCompile(`(?i)^(?:page|p\.)\s*(\d{1,3})\s*(?:of|/|sur|de)\s*(\d{1,3})$`)
-	pageAloneRE = regexp.MustCompile(`(?i)^page\s+(\d{1,3})$`)
-	fractionRE  = regexp.MustCompile(`^(\d{1,2})\s*/\s*(\d{1,2})$`)
-	dashedNumRE = regexp.MustCompile(`^[-–—]\s*(\d{1,3})\s*[-–—]$`)
+	pageOfRE    = lazyRegexp(`(?i)^(?:page|p\.)\s*(\d{1,3})\s*(?:of|/|sur|de)\s*(\d{1,3})$`)
+	pageAloneRE = lazyRegexp(`(?i)^page\s+(\d{1,3})$`)
+	fractionRE  = lazyRegexp(`^(\d{1,2})\s*/\s*(\d{1,2})$`)
+	dashedNumRE = lazyRegexp(`^[-–—]\s*(\d{1,3})\s*[-–—]$`)
 
 	// Word field codes, matched on the prose text (code is masked).
-	fieldCodeRE = regexp.MustCompile(`\bHYPERLINK\b(?:\s+\\[a-z])*(?:\s*"[^"\n]*")?|\bPAGEREF\s+_?[A-Za-z]+\d*(?:\s+\\[a-z])*|(?:\\\*\s*)?\bMERGEFORMAT\b|\bTOC\s+(?:\\[a-z](?:\s+"[^"\n]*")?\s*)+|\{\s*(?:PAGE|NUMPAGES|SECTIONPAGES|FILENAME|DATE|TIME|REF\s+_?\w+|PAGEREF\s+_?\w+|HYPERLINK[^}\n]*)(?:\s+\\[^}\n]*)?\s*\}|\bREF\s+_Ref\d+(?:\s+\\[a-z])*`)
+	fieldCodeRE = lazyRegexp(`\bHYPERLINK\b(?:\s+\\[a-z])*(?:\s*"[^"\n]*")?|\bPAGEREF\s+_?[A-Za-z]+\d*(?:\s+\\[a-z])*|(?:\\\*\s*)?\bMERGEFORMAT\b|\bTOC\s+(?:\\[a-z](?:\s+"[^"\n]*")?\s*)+|\{\s*(?:PAGE|NUMPAGES|SECTIONPAGES|FILENAME|DATE|TIME|REF\s+_?\w+|PAGEREF\s+_?\w+|HYPERLINK[^}\n]*)(?:\s+\\[^}\n]*)?\s*\}|\bREF\s+_Ref\d+(?:\s+\\[a-z])*`)
 
 	// A word cut at the end of a line: letters, a hyphen, the line break,
 	// the indentation of the next line (masked markers included), and the
 	// rest of the word in lower case.
-	hyphenBreakRE = regexp.MustCompile(`(\pL{2,})-[ \t]*\r?\n[ \t]*(\p{Ll}\pL*)`)
+	hyphenBreakRE = lazyRegexp(`(\pL{2,})-[ \t]*\r?\n[ \t]*(\p{Ll}\pL*)`)
 )
 
 // hyphenSuffixes are endings that are syllables, not words: when the part
@@ -189,7 +188,7 @@ func reportBulletsAndPages(p *Pass, pr *Prose) {
 			// The glyph must start the written line, or follow a list
 			// marker: in a table row it starts a cell, not a line.
 			srcLine := bytes.TrimLeft(src[s:e], " \t>")
-			afterMarker := listMarkerRE.Match(srcLine) && bytes.HasPrefix(bytes.TrimLeft(srcLine[listMarkerRE.FindIndex(srcLine)[1]:], " \t"), line[k:k+n])
+			afterMarker := listMarkerRE().Match(srcLine) && bytes.HasPrefix(bytes.TrimLeft(srcLine[listMarkerRE().FindIndex(srcLine)[1]:], " \t"), line[k:k+n])
 			if !bytes.HasPrefix(srcLine, line[k:k+n]) && !afterMarker {
 				continue
 			}
@@ -244,24 +243,24 @@ func mayBePageFurniture(d *Document, src []byte, s, e int) bool {
 	return false
 }
 
-var listMarkerRE = regexp.MustCompile(`^(?:[-*+]|\d{1,9}[.)])[ \t]`)
+var listMarkerRE = lazyRegexp(`^(?:[-*+]|\d{1,9}[.)])[ \t]`)
 
 func pageFurniture(line string) string {
 	const tail = ": a page number left by a PDF or Word conversion; delete it"
-	if m := pageOfRE.FindStringSubmatch(line); m != nil {
+	if m := pageOfRE().FindStringSubmatch(line); m != nil {
 		return fmt.Sprintf("%q%s", line, tail)
 	}
-	if pageAloneRE.MatchString(line) {
+	if pageAloneRE().MatchString(line) {
 		return fmt.Sprintf("%q%s", line, tail)
 	}
-	if m := fractionRE.FindStringSubmatch(line); m != nil {
+	if m := fractionRE().FindStringSubmatch(line); m != nil {
 		a, _ := strconv.Atoi(m[1])
 		b, _ := strconv.Atoi(m[2])
 		if a >= 1 && b >= 2 && a <= b {
 			return fmt.Sprintf("%q alone on a line%s", line, tail)
 		}
 	}
-	if dashedNumRE.MatchString(line) {
+	if dashedNumRE().MatchString(line) {
 		return fmt.Sprintf("%q alone on a line%s", line, tail)
 	}
 	return ""
@@ -303,7 +302,7 @@ func reportFieldCodes(p *Pass, pr *Prose) {
 	if !containsAny(pr.Text, fieldCodeHints) {
 		return // the regexp is costly and field codes are rare
 	}
-	for _, m := range fieldCodeRE.FindAllIndex(pr.Text, -1) {
+	for _, m := range fieldCodeRE().FindAllIndex(pr.Text, -1) {
 		// The prose view masks a URL in quotes; take it from the source.
 		if j := m[1]; bytes.HasPrefix(src[m[0]:], []byte("HYPERLINK")) {
 			for j < len(src) && (src[j] == ' ' || src[j] == '\t') {
@@ -327,7 +326,7 @@ func reportLineBreakHyphens(p *Pass, pr *Prose) {
 		return
 	}
 	var lang lexicon.Lang
-	for _, m := range hyphenBreakRE.FindAllSubmatchIndex(text, -1) {
+	for _, m := range hyphenBreakRE().FindAllSubmatchIndex(text, -1) {
 		head := string(text[m[2]:m[3]])
 		tail := string(text[m[4]:m[5]])
 		hyphen := m[3]
@@ -373,7 +372,7 @@ func sameParagraph(p *Pass, pr *Prose, a, b int) bool {
 	if p.Doc.Plain {
 		ln := p.Doc.Lines.Pos(b).Line
 		next := bytes.TrimSpace(p.Doc.Lines.LineText(ln))
-		if listMarkerRE.Match(next) {
+		if listMarkerRE().Match(next) {
 			return false
 		}
 		r, _ := utf8.DecodeRune(next)

@@ -75,7 +75,7 @@ type pdHit struct {
 var (
 	// Labels whose value is always personal data: "Date of birth:",
 	// "Nationalité :", "Situation familiale :", "N° de sécurité sociale".
-	pdLabelRE = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(` +
+	pdLabelRE = lazyRegexp(`(?i)(?:^|[^\p{L}])(` +
 		`(?:date|place)\s+of\s+birth|birth\s*date|birthday|d\.?o\.?b\.?|date\s+(?:et\s+lieu\s+)?de\s+naissance|lieu\s+de\s+naissance|` +
 		`âge|age|` +
 		`marital\s+status|family\s+status|civil\s+status|situation\s+(?:familiale|matrimoniale)|état\s+civil|etat\s+civil|` +
@@ -88,35 +88,35 @@ var (
 		`photo|photograph|photographie)` +
 		`\s*:`)
 	// "Nationalité française" without a colon.
-	pdNationalityRE = regexp.MustCompile(`(?:^|[^\p{L}])([Nn]ationalit[ée]s?\s+(?:[a-zéèêëàâîïôöûüç]+))`)
-	pdBornRE        = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(born(?:\s+on|\s+in)?|n[ée]e?\s+(?:le|en)|n[ée]\(e\)\s+(?:le|en))\s+`)
-	pdYearsOldRE    = regexp.MustCompile(`(?i)\b(\d{2})[\s-]*(?:years?|yrs?)[\s-]*old\b\s*(?:[,.;|)·•—–-]|$)`)
-	pdAgedRE        = regexp.MustCompile(`(?i)\baged\s+(\d{2})\b`)
-	pdAnsRE         = regexp.MustCompile(`(?i)\b(\d{2})\s*ans\b`)
-	pdParentRE      = regexp.MustCompile(`(?i)\b(?:father|mother|parent|p[èe]re|m[èe]re)\s+(?:of|de)\s+(?:\d{1,2}|one|two|three|four|five|six|un|une|deux|trois|quatre|cinq|six)\s+(?:children|kids|sons?|daughters?|enfants?|fils|filles?)\b`)
+	pdNationalityRE = lazyRegexp(`(?:^|[^\p{L}])([Nn]ationalit[ée]s?\s+(?:[a-zéèêëàâîïôöûüç]+))`)
+	pdBornRE        = lazyRegexp(`(?i)(?:^|[^\p{L}])(born(?:\s+on|\s+in)?|n[ée]e?\s+(?:le|en)|n[ée]\(e\)\s+(?:le|en))\s+`)
+	pdYearsOldRE    = lazyRegexp(`(?i)\b(\d{2})[\s-]*(?:years?|yrs?)[\s-]*old\b\s*(?:[,.;|)·•—–-]|$)`)
+	pdAgedRE        = lazyRegexp(`(?i)\baged\s+(\d{2})\b`)
+	pdAnsRE         = lazyRegexp(`(?i)\b(\d{2})\s*ans\b`)
+	pdParentRE      = lazyRegexp(`(?i)\b(?:father|mother|parent|p[èe]re|m[èe]re)\s+(?:of|de)\s+(?:\d{1,2}|one|two|three|four|five|six|un|une|deux|trois|quatre|cinq|six)\s+(?:children|kids|sons?|daughters?|enfants?|fils|filles?)\b`)
 	// A segment that is nothing but a marital status, children or a
 	// religion: "35 ans, marié, 2 enfants", "Married with 2 children".
-	pdMaritalSegRE = regexp.MustCompile(`(?i)^(?:` +
+	pdMaritalSegRE = lazyRegexp(`(?i)^(?:` +
 		`married|single|divorced|widowed|widow|widower|separated|engaged|in\s+a\s+(?:civil\s+partnership|relationship)|` +
 		`mari[ée]e?|mari[ée]\(e\)|c[ée]libataire|divorc[ée]e?|divorc[ée]\(e\)|veuf|veuve|s[ée]par[ée]e?|pacs[ée]e?|pacs[ée]\(e\)|en\s+couple|union\s+libre|concubinage|fianc[ée]e?)` +
 		`(?:\s+(?:with|avec)\s+(?:\d{1,2}|one|two|three|four|five|un|une|deux|trois|quatre|cinq)\s+(?:children|kids|child|enfants?))?$`)
-	pdChildrenSegRE = regexp.MustCompile(`(?i)^(?:(?:with|avec)\s+)?(?:\d{1,2}|one|two|three|four|five|six|un|une|deux|trois|quatre|cinq|six|no|sans)\s+(?:children|kids|child|enfants?)(?:\s*\([^)]*\))?$`)
-	pdReligionSegRE = regexp.MustCompile(`(?i)^(?:(?:practising|practicing|devout|pratiquant(?:e)?)\s+)?(?:` +
+	pdChildrenSegRE = lazyRegexp(`(?i)^(?:(?:with|avec)\s+)?(?:\d{1,2}|one|two|three|four|five|six|un|une|deux|trois|quatre|cinq|six|no|sans)\s+(?:children|kids|child|enfants?)(?:\s*\([^)]*\))?$`)
+	pdReligionSegRE = lazyRegexp(`(?i)^(?:(?:practising|practicing|devout|pratiquant(?:e)?)\s+)?(?:` +
 		`catholic|roman\s+catholic|protestant|christian|muslim|jewish|buddhist|hindu|sikh|orthodox\s+christian|atheist|agnostic|` +
 		`catholique|protestante?|chr[ée]tien(?:ne)?|musulman(?:e)?|juif|juive|bouddhiste|hindou(?:e)?|ath[ée]e|agnostique)` +
 		`(?:\s+(?:practising|practicing|pratiquant(?:e)?))?$`)
 	// Always marital status, wherever they stand.
-	pdMaritalWordRE = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(c[ée]libataire|pacs[ée]e?|pacs[ée]\(e\)|mari[ée]\(e\))(?:[^\p{L}]|$)`)
+	pdMaritalWordRE = lazyRegexp(`(?i)(?:^|[^\p{L}])(c[ée]libataire|pacs[ée]e?|pacs[ée]\(e\)|mari[ée]\(e\))(?:[^\p{L}]|$)`)
 	// French NIR: sex, year, month, département (2A/2B in Corsica),
 	// commune, order number and a two-digit key, spaces optional.
-	pdNIRRE        = regexp.MustCompile(`(?:^|[^\d])([12] ?\d{2} ?\d{2} ?(?:\d{2}|2[ABab]) ?\d{3} ?\d{3} ?\d{2})(?:[^\d]|$)`)
-	pdNIRContextRE = regexp.MustCompile(`(?i)(s[ée]curit[ée]\s+sociale|\bs[ée]cu\b|\bnir\b|\binsee\b|\bn°\s*ss\b|social\s+security)`)
-	pdNINORE       = regexp.MustCompile(`(?:^|[^\p{L}\d])([A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D])(?:[^\p{L}\d]|$)`)
-	pdSSNRE        = regexp.MustCompile(`(?:^|[^\d-])(\d{3}-\d{2}-\d{4})(?:[^\d-]|$)`)
-	pdPhotoWordRE  = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(photo|portrait|headshot|head-shot|avatar|selfie|profile[\s_-]*(?:pic|picture|photo|image)|photo[\s_-]*d[’']?identit[ée]|id[\s_-]*photo)`)
-	pdNotPhotoRE   = regexp.MustCompile(`(?i)(galler|galerie|screenshot|capture|diagram|sch[ée]ma|logo|badge|project|projet|exhibition|exposition)`)
-	pdImgRE        = regexp.MustCompile(`(?is)<img\b[^>]*>`)
-	pdFrontKeyRE   = regexp.MustCompile(`(?im)^\s*(birth_?date|birthday|date_of_birth|dob|age|nationality|marital_status|religion|photo|avatar|picture|headshot)\s*:\s*\S`)
+	pdNIRRE        = lazyRegexp(`(?:^|[^\d])([12] ?\d{2} ?\d{2} ?(?:\d{2}|2[ABab]) ?\d{3} ?\d{3} ?\d{2})(?:[^\d]|$)`)
+	pdNIRContextRE = lazyRegexp(`(?i)(s[ée]curit[ée]\s+sociale|\bs[ée]cu\b|\bnir\b|\binsee\b|\bn°\s*ss\b|social\s+security)`)
+	pdNINORE       = lazyRegexp(`(?:^|[^\p{L}\d])([A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D])(?:[^\p{L}\d]|$)`)
+	pdSSNRE        = lazyRegexp(`(?:^|[^\d-])(\d{3}-\d{2}-\d{4})(?:[^\d-]|$)`)
+	pdPhotoWordRE  = lazyRegexp(`(?i)(?:^|[^\p{L}])(photo|portrait|headshot|head-shot|avatar|selfie|profile[\s_-]*(?:pic|picture|photo|image)|photo[\s_-]*d[’']?identit[ée]|id[\s_-]*photo)`)
+	pdNotPhotoRE   = lazyRegexp(`(?i)(galler|galerie|screenshot|capture|diagram|sch[ée]ma|logo|badge|project|projet|exhibition|exposition)`)
+	pdImgRE        = lazyRegexp(`(?is)<img\b[^>]*>`)
+	pdFrontKeyRE   = lazyRegexp(`(?im)^\s*(birth_?date|birthday|date_of_birth|dob|age|nationality|marital_status|religion|photo|avatar|picture|headshot)\s*:\s*\S`)
 )
 
 // pdFunctionWords after "nationalité" make it a topic, not a value:
@@ -186,7 +186,7 @@ func runPersonalData(p *Pass) {
 		}
 	}
 	for _, h := range p.Doc.HTML {
-		for _, m := range pdImgRE.FindAllIndex(src[h.Start:h.End], -1) {
+		for _, m := range pdImgRE().FindAllIndex(src[h.Start:h.End], -1) {
 			tag := string(src[h.Start+m[0] : h.Start+m[1]])
 			if looksLikePhoto(htmlAttr(tag, "alt"), htmlAttr(tag, "src")) {
 				hits = append(hits, pdHit{h.Start + m[0], h.Start + m[1], pdPhoto})
@@ -194,7 +194,7 @@ func runPersonalData(p *Pass) {
 		}
 	}
 	if fm := p.Doc.FrontMatter; fm.End > 0 {
-		for _, m := range pdFrontKeyRE.FindAllSubmatchIndex(src[:fm.End], -1) {
+		for _, m := range pdFrontKeyRE().FindAllSubmatchIndex(src[:fm.End], -1) {
 			key := strings.ToLower(string(src[m[2]:m[3]]))
 			k := pdBirth
 			switch {
@@ -368,12 +368,12 @@ func personalInText(t string, base int, lt string, digits int, f pdFlags) []pdHi
 		}
 		add(m[2], end, k)
 	}
-	for _, m := range findIf(f.nationality && has("nationalit"), pdNationalityRE, t) {
+	for _, m := range findIf(f.nationality && has("nationalit"), pdNationalityRE(), t) {
 		if w := strings.Fields(t[m[2]:m[3]]); !pdFunctionWords[w[len(w)-1]] {
 			add(m[2], m[3], pdNationality)
 		}
 	}
-	for _, m := range findIf(digits >= 4 && f.born && has(pdBornWords...), pdBornRE, t) {
+	for _, m := range findIf(digits >= 4 && f.born && has(pdBornWords...), pdBornRE(), t) {
 		rest := t[m[1]:]
 		rs := dates.Find(rest)
 		if len(rs) == 0 || rs[0].Pos > 3 {
@@ -381,26 +381,26 @@ func personalInText(t string, base int, lt string, digits int, f pdFlags) []pdHi
 		}
 		add(m[2], m[1]+rs[0].EndPos, pdBirth)
 	}
-	for _, m := range findIf(digits >= 2 && f.old && has("old"), pdYearsOldRE, t) {
+	for _, m := range findIf(digits >= 2 && f.old && has("old"), pdYearsOldRE(), t) {
 		if n, _ := strconv.Atoi(t[m[2]:m[3]]); n >= 14 && n <= 80 {
 			end := m[0] + strings.Index(strings.ToLower(t[m[0]:m[1]]), "old") + 3
 			add(m[0], end, pdAge)
 		}
 	}
-	for _, m := range findIf(digits >= 2 && f.aged && has("aged"), pdAgedRE, t) {
+	for _, m := range findIf(digits >= 2 && f.aged && has("aged"), pdAgedRE(), t) {
 		if n, _ := strconv.Atoi(t[m[2]:m[3]]); n >= 14 && n <= 80 {
 			add(m[0], m[1], pdAge)
 		}
 	}
-	for _, m := range findIf(digits >= 2 && f.ans && has(pdAnsWords...), pdAnsRE, t) {
+	for _, m := range findIf(digits >= 2 && f.ans && has(pdAnsWords...), pdAnsRE(), t) {
 		if n, _ := strconv.Atoi(t[m[2]:m[3]]); n >= 16 && n <= 75 && ansIsAge(t, m[0], m[1]) {
 			add(m[0], m[1], pdAge)
 		}
 	}
-	for _, m := range findIf(f.parent && has(pdParentWords...), pdParentRE, t) {
+	for _, m := range findIf(f.parent && has(pdParentWords...), pdParentRE(), t) {
 		add(m[0], m[1], pdChildren)
 	}
-	for _, m := range findIf(f.maritalWord && has(pdMaritalWordWords...), pdMaritalWordRE, t) {
+	for _, m := range findIf(f.maritalWord && has(pdMaritalWordWords...), pdMaritalWordRE(), t) {
 		add(m[2], m[3], pdMarital)
 	}
 	for _, sg := range segmentsIf(f.maritalSeg || f.childrenSeg || f.religionSeg, t) {
@@ -415,24 +415,24 @@ func personalInText(t string, base int, lt string, digits int, f pdFlags) []pdHi
 			ls = strings.ToLower(seg)
 		}
 		switch {
-		case f.maritalSeg && hasStem(ls, pdMaritalStems) && pdMaritalSegRE.MatchString(seg):
+		case f.maritalSeg && hasStem(ls, pdMaritalStems) && pdMaritalSegRE().MatchString(seg):
 			add(sg.Start, sg.End, pdMarital)
-		case f.childrenSeg && hasStem(ls, pdChildrenStems) && pdChildrenSegRE.MatchString(seg):
+		case f.childrenSeg && hasStem(ls, pdChildrenStems) && pdChildrenSegRE().MatchString(seg):
 			add(sg.Start, sg.End, pdChildren)
-		case f.religionSeg && hasStem(ls, pdReligionStems) && pdReligionSegRE.MatchString(seg):
+		case f.religionSeg && hasStem(ls, pdReligionStems) && pdReligionSegRE().MatchString(seg):
 			add(sg.Start, sg.End, pdReligion)
 		}
 	}
-	for _, m := range findIf(digits >= 13, pdNIRRE, t) {
+	for _, m := range findIf(digits >= 13, pdNIRRE(), t) {
 		num := t[m[2]:m[3]]
-		if nirKeyValid(num) || pdNIRContextRE.MatchString(t[max(0, m[2]-40):m[2]]) {
+		if nirKeyValid(num) || pdNIRContextRE().MatchString(t[max(0, m[2]-40):m[2]]) {
 			add(m[2], m[3], pdSocial)
 		}
 	}
-	for _, m := range findIf(digits >= 6 && mayNINO([]byte(t)), pdNINORE, t) {
+	for _, m := range findIf(digits >= 6 && mayNINO([]byte(t)), pdNINORE(), t) {
 		add(m[2], m[3], pdSocial)
 	}
-	for _, m := range findIf(digits >= 9, pdSSNRE, t) {
+	for _, m := range findIf(digits >= 9, pdSSNRE(), t) {
 		area, _ := strconv.Atoi(t[m[2] : m[2]+3])
 		if area != 0 && area != 666 && area < 900 {
 			add(m[2], m[3], pdSocial)
@@ -488,7 +488,7 @@ func pdLabelREFind(ok bool, t, lt string) [][]int {
 	}
 	for _, w := range pdLabelWords {
 		if strings.Contains(lt, w) {
-			return pdLabelRE.FindAllStringSubmatchIndex(t, -1)
+			return pdLabelRE().FindAllStringSubmatchIndex(t, -1)
 		}
 	}
 	return nil
@@ -619,10 +619,10 @@ func nirKeyValid(s string) bool {
 // its alt text and file name; a project gallery or a screenshot is not.
 func looksLikePhoto(alt, dest string) bool {
 	name := path.Base(dest)
-	if pdNotPhotoRE.MatchString(alt) || pdNotPhotoRE.MatchString(name) {
+	if pdNotPhotoRE().MatchString(alt) || pdNotPhotoRE().MatchString(name) {
 		return false
 	}
-	return pdPhotoWordRE.MatchString(alt) || pdPhotoWordRE.MatchString(name)
+	return pdPhotoWordRE().MatchString(alt) || pdPhotoWordRE().MatchString(name)
 }
 
 var htmlAttrRE = map[string]*regexp.Regexp{

@@ -195,14 +195,14 @@ var placeholderPatterns = []placeholderPattern{
 
 // Placeholder e-mail addresses: the local part or the domain says so.
 var (
-	placeholderLocalRE  = regexp.MustCompile(`(?i)^(?:your[._-]?(?:name|email|mail|address)|my[._-]?(?:email|mail|name)|pr[ée]nom[._-]?nom|nom[._-]?pr[ée]nom|first[._-]?(?:name[._-]?)?last(?:[._-]?name)?|votre[._-]?(?:nom|email|mail|adresse)|x{2,}|username)$`)
-	placeholderDomainRE = regexp.MustCompile(`(?i)^(?:e-?mail\.com|domain\.(?:com|fr)|domaine\.(?:com|fr)|yourdomain\.\w+|votredomaine\.\w+|x{2,}\.\w+)$`)
+	placeholderLocalRE  = lazyRegexp(`(?i)^(?:your[._-]?(?:name|email|mail|address)|my[._-]?(?:email|mail|name)|pr[ée]nom[._-]?nom|nom[._-]?pr[ée]nom|first[._-]?(?:name[._-]?)?last(?:[._-]?name)?|votre[._-]?(?:nom|email|mail|adresse)|x{2,}|username)$`)
+	placeholderDomainRE = lazyRegexp(`(?i)^(?:e-?mail\.com|domain\.(?:com|fr)|domaine\.(?:com|fr)|yourdomain\.\w+|votredomaine\.\w+|x{2,}\.\w+)$`)
 )
 
 // Announced links and absent annexes, matched on prose.
 var (
-	announcedLinkRE = regexp.MustCompile(`(?i)\blink (?:to|for) (?:the|my|our|their|his|her|this) (?:article|post|blog|video|demo|talk|paper|repo|repository|project|slides|site|website|portfolio|publication|thesis|app)\b|\b(?:see|watch|read|try) (?:the|my|a) (?:demo|video|article|post|talk|slides|paper|project|app) here\b|\b(?:available|click|see|watch|read) here\b|\blink (?:below|above)\b|\blien (?:vers|de|du|à) (?:l['’]|le |la |les |leur |leurs |mon |ma |mes |notre |nos |son |sa |ses |cet |cette |ce )?(?:article|vidéo|video|démo|demo|site|dépôt|projet|publication|présentation|conférence|portfolio|thèse|mémoire|application|blog|billet|slides)\b|\bvoir (?:la |le |l['’]|les |ma |mon )(?:vidéo|video|démo|demo|article|présentation|conférence|site|projet|billet)(?: ici| ci-dessous)?\b|\b(?:disponible|cliquez|cliquer|voir) ici\b|\blien ci-dessous\b`)
-	annexRefRE      = regexp.MustCompile(`(?i)\bsee (?:the )?(?:attached|enclosed)\b|\b(?:see|cf\.?) (?:the )?(?:screenshots?|figures?|fig\.|diagrams?|appendi(?:x|ces)|annex(?:es)?)\b|\b(?:in|see) (?:the )?appendi(?:x|ces)\b|\bappendix (?:\d+|[A-Z])\b|\bannex \d+\b|\b(?:en|voir|cf\.?) (?:l['’])?annexes?\b|\bannexe \d+\b|\bci-joint(?:e|s|es)?\b|\bpièces? jointes?\b|\bvoir (?:la |les )?(?:capture|captures|figure|figures|photo|photos|illustration|schéma)\b`)
+	announcedLinkRE = lazyRegexp(`(?i)\blink (?:to|for) (?:the|my|our|their|his|her|this) (?:article|post|blog|video|demo|talk|paper|repo|repository|project|slides|site|website|portfolio|publication|thesis|app)\b|\b(?:see|watch|read|try) (?:the|my|a) (?:demo|video|article|post|talk|slides|paper|project|app) here\b|\b(?:available|click|see|watch|read) here\b|\blink (?:below|above)\b|\blien (?:vers|de|du|à) (?:l['’]|le |la |les |leur |leurs |mon |ma |mes |notre |nos |son |sa |ses |cet |cette |ce )?(?:article|vidéo|video|démo|demo|site|dépôt|projet|publication|présentation|conférence|portfolio|thèse|mémoire|application|blog|billet|slides)\b|\bvoir (?:la |le |l['’]|les |ma |mon )(?:vidéo|video|démo|demo|article|présentation|conférence|site|projet|billet)(?: ici| ci-dessous)?\b|\b(?:disponible|cliquez|cliquer|voir) ici\b|\blien ci-dessous\b`)
+	annexRefRE      = lazyRegexp(`(?i)\bsee (?:the )?(?:attached|enclosed)\b|\b(?:see|cf\.?) (?:the )?(?:screenshots?|figures?|fig\.|diagrams?|appendi(?:x|ces)|annex(?:es)?)\b|\b(?:in|see) (?:the )?appendi(?:x|ces)\b|\bappendix (?:\d+|[A-Z])\b|\bannex \d+\b|\b(?:en|voir|cf\.?) (?:l['’])?annexes?\b|\bannexe \d+\b|\bci-joint(?:e|s|es)?\b|\bpièces? jointes?\b|\bvoir (?:la |les )?(?:capture|captures|figure|figures|photo|photos|illustration|schéma)\b`)
 	announcedHints  = []string{"link ", "link\n", " here", "lien ", "voir ", " ici", "below", "above"}
 	annexHints      = []string{"attach", "enclos", "screen", "fig", "diagram", "appendi", "annex", "joint", "voir", "cf"}
 	// appendixHeadingStems are parts of every word appendixHeadingRE
@@ -210,7 +210,7 @@ var (
 	// Kelvin sign, s: the long s) and of accents, so an ASCII-lowered
 	// heading holds one whenever the expression can match.
 	appendixHeadingStems = []string{"appendi", "annex", "attachment", "jointe", "portfolio", "creen", "capture"}
-	appendixHeadingRE    = regexp.MustCompile(`(?i)\b(?:appendi(?:x|ces)|annex(?:e|es)?|attachments?|pièces jointes|portfolio|screenshots?|captures?)\b`)
+	appendixHeadingRE    = lazyRegexp(`(?i)\b(?:appendi(?:x|ces)|annex(?:e|es)?|attachments?|pièces jointes|portfolio|screenshots?|captures?)\b`)
 )
 
 func runPlaceholderText(p *Pass) {
@@ -269,7 +269,7 @@ func runPlaceholderText(p *Pass) {
 			}
 		}
 		if announcedMay && hints.may(lp.ASCII, hintAnnounced, announcedHints, b.Start, b.End) && !blockHasLink(p.Doc, pr, b) {
-			for _, m := range announcedLinkRE.FindAllIndex(seg, -1) {
+			for _, m := range announcedLinkRE().FindAllIndex(seg, -1) {
 				s, e := b.Start+m[0], b.Start+m[1]
 				report(s, e, fmt.Sprintf("%q announces a link, but there is none in this paragraph: add the link or reword", string(p.Doc.Source[s:e])))
 			}
@@ -378,7 +378,7 @@ func reportPlaceholderEmails(p *Pass, report func(int, int, string)) {
 			continue
 		}
 		local, domain := addr[:at], addr[at+1:]
-		if placeholderLocalRE.MatchString(local) || placeholderDomainRE.MatchString(domain) {
+		if placeholderLocalRE().MatchString(local) || placeholderDomainRE().MatchString(domain) {
 			report(l.DestStart, l.DestEnd, fmt.Sprintf("placeholder %q is a sample e-mail address left from a template: %s", addr, doContact))
 		}
 	}
@@ -401,7 +401,7 @@ func reportMissingAnnex(p *Pass, pr *Prose, lp *LowerProse, hints placeholderHin
 	var buf []byte
 	for _, h := range p.Doc.Headings {
 		buf = lowerASCII([]byte(h.Text), buf)
-		if containsAnyBytes(buf, appendixHeadingStems) && appendixHeadingRE.MatchString(h.Text) {
+		if containsAnyBytes(buf, appendixHeadingStems) && appendixHeadingRE().MatchString(h.Text) {
 			return
 		}
 	}
@@ -411,7 +411,7 @@ func reportMissingAnnex(p *Pass, pr *Prose, lp *LowerProse, hints placeholderHin
 		}
 		// One finding per block: "see the screenshot in appendix 3" is one
 		// reference, however many of its words match.
-		if m := annexRefRE.FindIndex(pr.Text[b.Start:b.End]); m != nil {
+		if m := annexRefRE().FindIndex(pr.Text[b.Start:b.End]); m != nil {
 			s, e := b.Start+m[0], b.Start+m[1]
 			report(s, e, fmt.Sprintf("%q refers to an attachment, figure or annex this document does not contain: add it, link to it, or reword", string(p.Doc.Source[s:e])))
 		}
@@ -420,10 +420,10 @@ func reportMissingAnnex(p *Pass, pr *Prose, lp *LowerProse, hints placeholderHin
 
 // <<FirstName>> is a mail-merge field; Markdown takes <FirstName> for an
 // HTML tag, so the prose view has masked it: look at the source.
-var angleVarRE = regexp.MustCompile(`<<\s*[\pL_][\pL\d_ ]{0,30}\s*>>`)
+var angleVarRE = lazyRegexp(`<<\s*[\pL_][\pL\d_ ]{0,30}\s*>>`)
 
 func reportTemplateAngles(p *Pass, pr *Prose, report func(int, int, string)) {
-	for _, m := range angleVarRE.FindAllIndex(p.Doc.Source, -1) {
+	for _, m := range angleVarRE().FindAllIndex(p.Doc.Source, -1) {
 		if pr.Text[m[0]] != '<' || inLinkText(p.Doc, m[0]) {
 			continue // inside code: masked
 		}

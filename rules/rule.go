@@ -11,8 +11,10 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Severity orders findings; a higher value is more severe.
@@ -160,4 +162,11 @@ type Finding struct {
 	Fix      *Fix
 	// Suggestion overrides the text derived from Fix.
 	Suggestion string
+}
+
+// lazyRegexp compiles an expression on first use: most are behind cheap
+// prefilters, and a run over one file should not pay for them all at
+// start-up.
+func lazyRegexp(pat string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pat) })
 }
