@@ -18,7 +18,7 @@ var PersonalData = Register(&Rule{
 	ID:       "personal-data",
 	Title:    "personal data a recruiter may not use",
 	Severity: Warning,
-	Requires: []*Analysis{ProseAnalysis, LowerProseAnalysis},
+	Requires: []*Analysis{ProseAnalysis, LowerProseAnalysis, KeywordsAnalysis},
 	Doc: Doc{
 		Why: "Date of birth or age, marital status, number of children, nationality, religion, a social security number (French NIR, UK National Insurance number, US SSN) " +
 			"and a photo are grounds on which a recruiter may not select a candidate (anti-discrimination law in France, the UK, the US and the EU), " +
@@ -139,16 +139,12 @@ func runPersonalData(p *Pass) {
 	src := p.Doc.Source
 	var hits []pdHit
 	var f pdFlags
-	var occ []pdOccurrence
+	var kw *Keywords
 	if lp.Exact {
 		// Whole is Fold, with the offsets of the source: where each
 		// keyword occurs says which blocks hold it.
-		occ = pdOccurrences(lp.Whole)
-		var g [pdGroups]bool
-		for _, o := range occ {
-			g[o.group] = true
-		}
-		f = pdFlagsOf(g, bytes.IndexByte(lp.Whole, ':') >= 0)
+		kw = KeywordsOf(p)
+		f = pdFlagsOfBits(kw.all, bytes.IndexByte(lp.Whole, ':') >= 0)
 	} else {
 		f = pdFileFlags(lp.Whole)
 	}
@@ -168,8 +164,9 @@ func runPersonalData(p *Pass) {
 		if lp.Exact {
 			// The block's lower case is Whole[s:e]: a test whose keywords
 			// do not occur inside the block cannot match there, which is
-			// what personalInText would find out word by word.
-			bf = pdBlockFlags(occ, s, e)
+			// what personalInText would find out word by word. The label
+			// test looks for the colon in the block itself.
+			bf = pdFlagsOfBits(kw.in(s, e), true)
 		}
 		if !bf.any && (digits < 6 || !mayNINO(raw)) && digits < 9 {
 			continue // no keyword in the block and too few digits for an identity number
@@ -273,33 +270,13 @@ func pdFileFlags(lower []byte) pdFlags {
 	return pdFlagsOf(g, bytes.IndexByte(lower, ':') >= 0)
 }
 
-// pdOccurrence is where a keyword of a group occurs in the lower-cased
-// prose.
-type pdOccurrence struct {
-	start, end, group int
-}
-
-// pdOccurrences finds every keyword in one pass, sorted by offset.
-func pdOccurrences(lower []byte) []pdOccurrence {
-	var occ []pdOccurrence
-	pdKeywords.find(lower, func(off, w int) {
-		occ = append(occ, pdOccurrence{off, off + len(pdKeywords.words[w]), pdKeywordGroup[w]})
-	})
-	sort.Slice(occ, func(i, j int) bool { return occ[i].start < occ[j].start })
-	return occ
-}
-
-// pdBlockFlags says which keyword groups occur wholly inside [s, e).
-func pdBlockFlags(occ []pdOccurrence, s, e int) pdFlags {
+// pdFlagsOfBits reads the personal-data groups of a Keywords mask.
+func pdFlagsOfBits(bits uint32, colon bool) pdFlags {
 	var g [pdGroups]bool
-	i := sort.Search(len(occ), func(i int) bool { return occ[i].start >= s })
-	for ; i < len(occ) && occ[i].start < e; i++ {
-		if occ[i].end <= e {
-			g[occ[i].group] = true
-		}
+	for i := range g {
+		g[i] = bits&(1<<i) != 0
 	}
-	// The label test looks for the colon in the block itself.
-	return pdFlagsOf(g, true)
+	return pdFlagsOf(g, colon)
 }
 
 func pdFlagsOf(g [pdGroups]bool, colon bool) pdFlags {

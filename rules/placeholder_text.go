@@ -18,7 +18,7 @@ var PlaceholderText = Register(&Rule{
 	ID:       "placeholder-text",
 	Title:    "template text left in the CV",
 	Severity: Warning,
-	Requires: []*Analysis{ProseAnalysis, LowerProseAnalysis},
+	Requires: []*Analysis{ProseAnalysis, LowerProseAnalysis, KeywordsAnalysis},
 	Doc: Doc{
 		Why: "CV templates come with filler (`Lorem ipsum`, `Company Name`, `[Your Name]`, `Skill 1`), masked contacts (`06 XX XX XX XX`, `myemail@email.com`, `(000) 123-4567`) and template variables (`{NAME}`, `{{ site.url }}`, `%EMAIL%`); drafts carry `TODO`, `TBD` and `XXX`. A recruiter who sees one stops reading. " +
 			"The rule also reports a link announced but not given (`link to the article`, `voir la vidéo` with no link in the same paragraph) and a figure or annex the document does not contain (`see the screenshot in appendix 3`, `photo en annexe 5`). " +
@@ -68,44 +68,32 @@ var placeholderHintSet, placeholderHintGroup = func() (*keywordSet, []int) {
 	return newKeywordSet(words), group
 }()
 
-// placeholderHints are the occurrences of each group's hints in a file's
-// ASCII-lowered prose, in order.
-type placeholderHints [numHintGroups][]Span
-
-func findPlaceholderHints(lower []byte) placeholderHints {
-	var h placeholderHints
-	placeholderHintSet.find(lower, func(off, w int) {
-		// A template variable's '%' opens a name in capitals (%EMAIL%):
-		// "30 % of" holds no hint.
-		if placeholderHintSet.words[w] == "%" && (off+1 >= len(lower) || lower[off+1] < 'a' || lower[off+1] > 'z') {
-			return
-		}
-		g := placeholderHintGroup[w]
-		h[g] = append(h[g], Span{off, off + len(placeholderHintSet.words[w])})
-	})
-	for g := range h {
-		sort.Slice(h[g], func(i, j int) bool { return h[g][i].Start < h[g][j].Start })
-	}
-	return h
+// placeholderHints reads the occurrences of the hints, found by the
+// shared keyword pass (KeywordsAnalysis) in the ASCII-lowered prose.
+type placeholderHints struct {
+	kw    *Keywords
+	lower []byte // LowerProse.ASCII
 }
 
-// may says whether lower[s:e] holds one of the hints of group g, read from
-// the occurrences.
-func (h *placeholderHints) may(lower []byte, g int, hints []string, s, e int) bool {
+// bits returns the hint groups (bit g for group g) with an occurrence
+// wholly inside lower[s:e].
+func (h placeholderHints) bits(s, e int) uint32 {
+	if s == 0 && e == len(h.lower) {
+		return h.kw.all >> kwPlaceholder
+	}
+	return h.kw.in(s, e) >> kwPlaceholder
+}
+
+// may says whether lower[s:e] holds one of the hints of group g; bits are
+// those of lower[s:e].
+func (h placeholderHints) may(bits uint32, g int, hints []string, s, e int) bool {
 	if len(hints) == 0 {
 		return true
 	}
 	if hints[0] == phoneHint {
-		return hasDigitRun(lower[s:e], 8) && maySamplePhone(lower[s:e])
+		return hasDigitRun(h.lower[s:e], 8) && maySamplePhone(h.lower[s:e])
 	}
-	o := h[g]
-	i := sort.Search(len(o), func(i int) bool { return o[i].Start >= s })
-	for ; i < len(o) && o[i].Start < e; i++ {
-		if o[i].End <= e {
-			return true
-		}
-	}
-	return false
+	return bits&(1<<g) != 0
 }
 
 // hasDigitRun reports a run of at least n digits joined only by phone
@@ -231,14 +219,15 @@ func runPlaceholderText(p *Pass) {
 	// One pass finds every hint in the file; a block holds a hint when
 	// one of its occurrences lies inside the block.
 	lp := LowerProseOf(p)
-	hints := findPlaceholderHints(lp.ASCII)
-	fileMay := make([]bool, len(placeholderPatterns))
+	hints := placeholderHints{KeywordsOf(p), lp.ASCII}
+	fileBits := hints.bits(0, len(lp.ASCII))
+	var fileMay [hintAnnounced]bool
 	anyMay := false
 	for i, pat := range placeholderPatterns {
-		fileMay[i] = hints.may(lp.ASCII, i, pat.hints, 0, len(lp.ASCII))
+		fileMay[i] = hints.may(fileBits, i, pat.hints, 0, len(lp.ASCII))
 		anyMay = anyMay || fileMay[i]
 	}
-	announcedMay := hints.may(lp.ASCII, hintAnnounced, announcedHints, 0, len(lp.ASCII))
+	announcedMay := hints.may(fileBits, hintAnnounced, announcedHints, 0, len(lp.ASCII))
 	for _, b := range pr.Blocks {
 		if !anyMay && !announcedMay {
 			break
@@ -247,8 +236,9 @@ func runPlaceholderText(p *Pass) {
 			continue // "Job Title | Company" heads a table
 		}
 		seg := pr.Text[b.Start:b.End]
+		bits := hints.bits(b.Start, b.End)
 		for i, pat := range placeholderPatterns {
-			if !fileMay[i] || !hints.may(lp.ASCII, i, pat.hints, b.Start, b.End) {
+			if !fileMay[i] || !hints.may(bits, i, pat.hints, b.Start, b.End) {
 				continue
 			}
 			for _, m := range pat.re.FindAllIndex(seg, -1) {
@@ -268,7 +258,7 @@ func runPlaceholderText(p *Pass) {
 				report(s, e, fmt.Sprintf("placeholder %q is %s left from a template: %s", string(p.Doc.Source[s:e]), pat.what, pat.do))
 			}
 		}
-		if announcedMay && hints.may(lp.ASCII, hintAnnounced, announcedHints, b.Start, b.End) && !blockHasLink(p.Doc, pr, b) {
+		if announcedMay && hints.may(bits, hintAnnounced, announcedHints, b.Start, b.End) && !blockHasLink(p.Doc, pr, b) {
 			for _, m := range announcedLinkRE().FindAllIndex(seg, -1) {
 				s, e := b.Start+m[0], b.Start+m[1]
 				report(s, e, fmt.Sprintf("%q announces a link, but there is none in this paragraph: add the link or reword", string(p.Doc.Source[s:e])))
@@ -385,7 +375,7 @@ func reportPlaceholderEmails(p *Pass, report func(int, int, string)) {
 }
 
 func reportMissingAnnex(p *Pass, pr *Prose, lp *LowerProse, hints placeholderHints, report func(int, int, string)) {
-	if !hints.may(lp.ASCII, hintAnnex, annexHints, 0, len(lp.ASCII)) {
+	if !hints.may(hints.bits(0, len(lp.ASCII)), hintAnnex, annexHints, 0, len(lp.ASCII)) {
 		return // no block can refer to an annex
 	}
 	for _, l := range p.Doc.Links {
@@ -406,7 +396,7 @@ func reportMissingAnnex(p *Pass, pr *Prose, lp *LowerProse, hints placeholderHin
 		}
 	}
 	for _, b := range pr.Blocks {
-		if b.Kind == BlockHeading || !hints.may(lp.ASCII, hintAnnex, annexHints, b.Start, b.End) || blockHasLink(p.Doc, pr, b) {
+		if b.Kind == BlockHeading || !hints.may(hints.bits(b.Start, b.End), hintAnnex, annexHints, b.Start, b.End) || blockHasLink(p.Doc, pr, b) {
 			continue
 		}
 		// One finding per block: "see the screenshot in appendix 3" is one

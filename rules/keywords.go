@@ -1,0 +1,117 @@
+package rules
+
+import (
+	"slices"
+	"strings"
+)
+
+// Keywords are the occurrences of the keywords that gate the regular
+// expressions of personal-data and placeholder-text, found in one pass
+// over the lower-cased prose of a file and shared by both rules.
+//
+// The pass runs over LowerProse.Fold, which has the offsets of the source.
+// personal-data's keywords are searched there (Fold is Whole when the
+// lower case is exact; otherwise the rule scans Whole itself).
+// placeholder-text's keywords are meant for LowerProse.ASCII: the two
+// agree on every ASCII byte, so a keyword of ASCII bytes occurs at the
+// same places in both, and an occurrence of a keyword with other bytes is
+// kept only when ASCII holds it too.
+type Keywords struct {
+	occ []kwOcc // sorted by start
+	// all has the bit of every group that occurs somewhere.
+	all uint32
+}
+
+type kwOcc struct {
+	start, end int
+	bit        uint32
+}
+
+// Keyword groups: personal-data's lists first (their index in
+// pdKeywordLists), then placeholder-text's hint groups.
+const (
+	kwPlaceholder = pdGroups
+	kwGroups      = kwPlaceholder + numHintGroups
+)
+
+// kwSet holds the keywords of both rules; kwGroup is the group of each,
+// kwNonASCII says which placeholder keywords need the check on ASCII.
+var kwSet, kwGroup, kwNonASCII = func() (*keywordSet, []int, []bool) {
+	if kwGroups > 32 {
+		panic("keywords: too many groups for a 32-bit mask")
+	}
+	var words []string
+	var group []int
+	var nonASCII []bool
+	for g, l := range pdKeywordLists {
+		for _, w := range l {
+			words, group, nonASCII = append(words, w), append(group, g), append(nonASCII, false)
+		}
+	}
+	for i, w := range placeholderHintSet.words {
+		g := kwPlaceholder + placeholderHintGroup[i]
+		words, group = append(words, w), append(group, g)
+		nonASCII = append(nonASCII, strings.IndexFunc(w, func(r rune) bool { return r >= 0x80 }) >= 0)
+	}
+	return newKeywordSet(words), group, nonASCII
+}()
+
+// KeywordsAnalysis finds the keywords of the text rules once per file.
+var KeywordsAnalysis = &Analysis{Name: "keywords", Requires: []*Analysis{LowerProseAnalysis}, Run: buildKeywords}
+
+// KeywordsOf returns the keyword occurrences of the pass's document.
+func KeywordsOf(p *Pass) *Keywords { return p.ResultOf(KeywordsAnalysis).(*Keywords) }
+
+func buildKeywords(d *Document) any {
+	lp := d.Result(LowerProseAnalysis).(*LowerProse)
+	text, ascii := lp.Fold, lp.ASCII
+	k := &Keywords{}
+	sorted := true
+	kwSet.find(text, func(off, w int) {
+		word := kwSet.words[w]
+		g := kwGroup[w]
+		if g >= kwPlaceholder {
+			if kwNonASCII[w] && string(ascii[off:off+len(word)]) != word {
+				return
+			}
+			// A template variable's '%' opens a name in capitals (%EMAIL%):
+			// "30 % of" holds no hint.
+			if word == "%" && (off+1 >= len(text) || text[off+1] < 'a' || text[off+1] > 'z') {
+				return
+			}
+		}
+		if n := len(k.occ); n > 0 && k.occ[n-1].start > off {
+			sorted = false
+		}
+		k.occ = append(k.occ, kwOcc{off, off + len(word), 1 << g})
+		k.all |= 1 << g
+	})
+	if !sorted {
+		slices.SortStableFunc(k.occ, func(a, b kwOcc) int { return a.start - b.start })
+	}
+	return k
+}
+
+// in returns the bits of the groups with an occurrence wholly inside
+// [s, e).
+func (k *Keywords) in(s, e int) uint32 {
+	if k.all == 0 {
+		return 0
+	}
+	lo, hi := 0, len(k.occ)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if k.occ[m].start < s {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	var bits uint32
+	for i := lo; i < len(k.occ) && k.occ[i].start < e; i++ {
+		if k.occ[i].end <= e {
+			bits |= k.occ[i].bit
+		}
+	}
+	return bits
+}
