@@ -52,7 +52,7 @@ func runDateFormat(p *Pass) {
 			order = append(order, f)
 		}
 		count[f]++
-		uses = append(uses, use{f, strings.Join(strings.Fields(e.Date.Text), " "), e.DateStart, e.DateEnd})
+		uses = append(uses, use{f, e.Date.Text, e.DateStart, e.DateEnd}) // squeezed when reported
 	}
 	if len(order) < 2 {
 		return
@@ -66,7 +66,7 @@ func runDateFormat(p *Pass) {
 	var example string
 	for _, u := range uses {
 		if u.family == main {
-			example = u.text
+			example = squeezeDate(u.text)
 			break
 		}
 	}
@@ -75,6 +75,6 @@ func runDateFormat(p *Pass) {
 			continue
 		}
 		p.Report(Finding{Start: u.start, End: u.end, Message: fmt.Sprintf(
-			"date %q is written %s while most entries use %s (%q): use one format throughout", u.text, u.family, main, example)})
+			"date %q is written %s while most entries use %s (%q): use one format throughout", squeezeDate(u.text), u.family, main, example)})
 	}
 }

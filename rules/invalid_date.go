@@ -28,13 +28,15 @@ var InvalidDate = Register(&Rule{
 // person's CV can plausibly start.
 const earliestCareerYear = 1950
 
+// squeezeDate is strings.Join(strings.Fields(s), " ").
+func squeezeDate(s string) string { return strings.Join(strings.Fields(s), " ") }
+
 func runInvalidDate(p *Pass) {
 	tl := TimelineOf(p)
 	now := dates.FromTime(p.Now)
 	for _, d := range tl.Dates {
-		text := strings.Join(strings.Fields(d.Range.Text), " ")
 		if d.Range.Problem != "" {
-			p.Report(Finding{Start: d.Start, End: d.End, Message: fmt.Sprintf("invalid date %q: %s", text, d.Range.Problem)})
+			p.Report(Finding{Start: d.Start, End: d.End, Message: fmt.Sprintf("invalid date %q: %s", squeezeDate(d.Range.Text), d.Range.Problem)})
 			continue
 		}
 		e := d.Entry
@@ -45,7 +47,7 @@ func runInvalidDate(p *Pass) {
 		switch {
 		case r.EndBeforeStart():
 			p.Report(Finding{Start: d.Start, End: d.End, Message: fmt.Sprintf(
-				"the range %q of «%s» ends (%s) before it starts (%s)", text, e.Label(), r.End, r.Start)})
+				"the range %q of «%s» ends (%s) before it starts (%s)", squeezeDate(r.Text), e.Label(), r.End, r.Start)})
 		case dates.Compare(r.Start, now) > 0 && !(r.EndKind == dates.Single && (e.Kind == cvmodel.KindEducation || e.Kind == cvmodel.KindCertification || e.Kind == cvmodel.KindProject)):
 			p.Report(Finding{Start: d.Start, End: d.End, Message: fmt.Sprintf(
 				"«%s» starts in the future (%s, today is %s)", e.Label(), r.Start, now)})

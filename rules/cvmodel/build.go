@@ -56,8 +56,9 @@ type item struct {
 	boldOnly   bool     // … and is nothing else
 	label      bool     // "**Stack:** Go, …": a bold label, not a title
 	dates      []*DateRef
-	consumed   bool // a date-only line whose date went to the entry above
-	index      int  // position in builder.items
+	usable     []*DateRef // dates that may be an entry's (see usable)
+	consumed   bool       // a date-only line whose date went to the entry above
+	index      int        // position in builder.items
 	fold       string
 	folded     bool
 	skind      SectionKind // ClassifyHeading(text), for headings
@@ -82,11 +83,20 @@ func (it *item) foldText() string {
 }
 
 type builder struct {
-	in      Input
-	src     []byte
-	text    []byte
-	starts  []int
-	items   []*item
+	in   Input
+	src  []byte
+	text []byte
+	// str is text as one string: every line's text is a part of it, so
+	// lines cost no copy of their own.
+	str    string
+	starts []int
+	items  []*item
+	// slab holds the items (and refs the dates, entries the entries) in
+	// chunks that never move, so that each costs no allocation of its own.
+	slab    []item
+	refs    []DateRef
+	entries []Entry
+	found   []dates.Range // dates.FindAppend's buffer
 	tl      *Timeline
 	section *Section
 	stack   []*Entry
@@ -106,20 +116,15 @@ func Build(in Input) *Timeline {
 	if b.text == nil || len(b.text) != len(b.src) {
 		b.text = b.src
 	}
-	b.starts = append(b.starts, 0)
-	for i, c := range b.src {
-		if c == '\n' {
-			b.starts = append(b.starts, i+1)
-		}
-	}
+	b.str = string(b.text)
+	b.starts = lineStarts(b.src)
+	b.items = make([]*item, 0, len(b.starts))
 	if in.AST == nil || in.Plain {
 		b.plainItems()
 	} else {
 		b.walk(in.AST, 0)
 	}
-	for _, it := range b.items {
-		b.findDates(it)
-	}
+	b.findAllDates()
 	b.secLevel = b.sectionLevel()
 	b.classify()
 	b.reparent()
@@ -185,6 +190,30 @@ func holdsJobs(s *Section) bool {
 	return jobs > 0 && 2*jobs >= dated
 }
 
+// lineStarts returns the offset of every line of src.
+func lineStarts(src []byte) []int {
+	n := bytes.Count(src, []byte{'\n'})
+	starts := make([]int, 1, n+1)
+	for off := 0; ; {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			return starts
+		}
+		off += i + 1
+		starts = append(starts, off)
+	}
+}
+
+// newItem returns room for one more item, in chunks that never move.
+func (b *builder) newItem() *item {
+	if len(b.slab) == cap(b.slab) {
+		n := min(max(2*cap(b.slab), 16), max(len(b.starts)-len(b.items), 16), 1024)
+		b.slab = make([]item, 0, n)
+	}
+	b.slab = b.slab[:len(b.slab)+1]
+	return &b.slab[len(b.slab)-1]
+}
+
 func (b *builder) lineOf(off int) int {
 	return sort.Search(len(b.starts), func(i int) bool { return b.starts[i] > off })
 }
@@ -209,11 +238,13 @@ func (b *builder) trimSpan(s, e int) (int, int) {
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-func (b *builder) add(it *item) {
-	if it.start >= it.end || it.start < b.in.Skip {
+func (b *builder) add(v item) {
+	if v.start >= v.end || v.start < b.in.Skip {
 		return
 	}
-	it.text = string(b.text[it.start:it.end])
+	it := b.newItem()
+	*it = v
+	it.text = b.str[it.start:it.end]
 	if it.kind != itemHeading && it.kind != itemTableRow && it.kind != itemTableHeader {
 		raw := bytes.TrimSpace(b.src[it.start:it.end])
 		if bytes.HasPrefix(raw, []byte("**")) || bytes.HasPrefix(raw, []byte("__")) {
@@ -243,7 +274,7 @@ func (b *builder) walk(n ast.Node, listDepth int) {
 				continue
 			}
 			s, e := b.trimSpan(lines.At(0).Start, lines.At(lines.Len()-1).Stop)
-			b.add(&item{kind: itemHeading, level: c.Level, start: s, end: e, blockStart: true})
+			b.add(item{kind: itemHeading, level: c.Level, start: s, end: e, blockStart: true})
 		case *ast.Paragraph, *ast.TextBlock:
 			_, inItem := c.Parent().(*ast.ListItem)
 			first := inItem && c.Parent().FirstChild() == c
@@ -258,13 +289,13 @@ func (b *builder) walk(n ast.Node, listDepth int) {
 				case inItem:
 					kind = itemListCont
 				}
-				b.add(&item{kind: kind, depth: listDepth, start: s, end: e, blockStart: i == 0})
+				b.add(item{kind: kind, depth: listDepth, start: s, end: e, blockStart: i == 0})
 			}
 		case *ast.ListItem:
 			b.walk(c, listDepth+1)
 		case *east.Table:
 			for row := c.FirstChild(); row != nil; row = row.NextSibling() {
-				it := &item{kind: itemTableRow, start: -1, blockStart: true}
+				it := item{kind: itemTableRow, start: -1, blockStart: true}
 				if _, ok := row.(*east.TableHeader); ok {
 					it.kind = itemTableHeader
 				}
@@ -319,10 +350,10 @@ func (b *builder) plainItems() {
 			blank = true
 			continue
 		}
-		it := &item{kind: itemPlain, depth: indent / 2, start: s, end: e, blockStart: blank}
-		rest := string(b.src[s:e])
+		it := item{kind: itemPlain, depth: indent / 2, start: s, end: e, blockStart: blank}
+		rest := b.src[s:e]
 		for _, bu := range bullets {
-			if strings.HasPrefix(rest, bu) {
+			if len(rest) >= len(bu) && string(rest[:len(bu)]) == bu {
 				it.bullet = true
 				it.depth++
 				it.start += len(bu)
@@ -336,68 +367,105 @@ func (b *builder) plainItems() {
 
 // birthWords are padded with a space on each side, so that matching a
 // whole word is one Contains.
-var birthWords = func() []string {
-	ws := []string{"ne le", "nee le", "ne en", "nee en", "born", "naissance", "birth", "dob", "d o b", "age de", "birthday"}
-	for i, w := range ws {
-		ws[i] = " " + w + " "
-	}
-	return ws
-}()
+var birthWords = padWords("ne le", "nee le", "ne en", "nee en", "born", "naissance", "birth", "dob", "d o b", "age de", "birthday")
 
 // foundedWords, right before a year, make it the year a company was
 // founded ("groupe familial fondé en 1985", "founded in 1985", "est.
 // 1985"); padded like birthWords.
-var foundedWords = func() []string {
-	ws := []string{"fonde en", "fondee en", "fonde", "fondee", "founded", "founded in", "cree en", "creee en",
-		"creee", "established", "established in", "est", "etabli en", "etablie en", "incorporated in",
-		"depuis sa creation en", "since its foundation in", "a sa creation en"}
-	for i, w := range ws {
-		ws[i] = " " + w + " "
-	}
-	return ws
-}()
+var foundedWords = padWords("fonde en", "fondee en", "fonde", "fondee", "founded", "founded in", "cree en", "creee en",
+	"creee", "established", "established in", "est", "etabli en", "etablie en", "incorporated in",
+	"depuis sa creation en", "since its foundation in", "a sa creation en")
 
-func (b *builder) findDates(it *item) {
-	rs := dates.Find(it.text)
-	for _, r := range rs {
-		d := &DateRef{Range: r, Start: it.start + r.Pos, End: it.start + r.EndPos}
-		d.Line = b.lineOf(d.Start)
-		before := it.text[:r.Pos]
-		if len(before) > 40 {
-			before = before[len(before)-40:]
-			for len(before) > 0 && !utf8.RuneStart(before[0]) {
-				before = before[1:]
-			}
-		}
-		fb := " " + Fold(before) + " "
-		for _, w := range birthWords {
-			if strings.Contains(fb, w) {
-				d.Birth = true
-			}
-		}
-		if r.EndKind == dates.Single {
-			for _, w := range foundedWords {
-				if strings.HasSuffix(fb, w) {
-					d.Founded = true
-				}
-			}
-		}
-		b.tl.Dates = append(b.tl.Dates, d)
-		it.dates = append(it.dates, d)
+func padWords(ws ...string) [][]byte {
+	out := make([][]byte, len(ws))
+	for i, w := range ws {
+		out[i] = []byte(" " + w + " ")
 	}
+	return out
+}
+
+// findAllDates finds the dates of every line. The DateRefs live in
+// chunks, and a line's dates and usable dates are parts of shared slices.
+func (b *builder) findAllDates() {
+	type span struct{ lo, hi int }
+	var spans []span
+	for k, it := range b.items {
+		b.found = dates.FindAppend(b.found[:0], it.text)
+		if len(b.found) == 0 {
+			continue
+		}
+		if spans == nil {
+			spans = make([]span, len(b.items))
+		}
+		lo := len(b.tl.Dates)
+		for _, r := range b.found {
+			b.tl.Dates = append(b.tl.Dates, b.dateRef(it, r))
+		}
+		spans[k] = span{lo, len(b.tl.Dates)}
+	}
+	if spans == nil {
+		return
+	}
+	var usableAll []*DateRef
+	for k, it := range b.items {
+		sp := spans[k]
+		if sp.lo == sp.hi {
+			continue
+		}
+		it.dates = b.tl.Dates[sp.lo:sp.hi:sp.hi]
+		it.usable = it.dates
+		for _, d := range it.dates {
+			if d.Birth || d.Founded {
+				// Only some dates are usable: a filtered copy.
+				lo := len(usableAll)
+				for _, d := range it.dates {
+					if !d.Birth && !d.Founded {
+						usableAll = append(usableAll, d)
+					}
+				}
+				it.usable = usableAll[lo:len(usableAll):len(usableAll)]
+				break
+			}
+		}
+	}
+}
+
+func (b *builder) dateRef(it *item, r dates.Range) *DateRef {
+	if len(b.refs) == cap(b.refs) {
+		b.refs = make([]DateRef, 0, min(max(2*cap(b.refs), 16), 512))
+	}
+	b.refs = append(b.refs, DateRef{Range: r, Start: it.start + r.Pos, End: it.start + r.EndPos})
+	d := &b.refs[len(b.refs)-1]
+	d.Line = b.lineOf(d.Start)
+	before := it.text[:r.Pos]
+	if len(before) > 40 {
+		before = before[len(before)-40:]
+		for len(before) > 0 && !utf8.RuneStart(before[0]) {
+			before = before[1:]
+		}
+	}
+	// " " + Fold(before) + " ", folded on the stack.
+	var buf, pad [128]byte
+	f, _ := appendFold(buf[:0], before, -1)
+	fb := append(append(append(pad[:0], ' '), f...), ' ')
+	for _, w := range birthWords {
+		if bytes.Contains(fb, w) {
+			d.Birth = true
+		}
+	}
+	if r.EndKind == dates.Single {
+		for _, w := range foundedWords {
+			if bytes.HasSuffix(fb, w) {
+				d.Founded = true
+			}
+		}
+	}
+	return d
 }
 
 // usable returns the dates of a line that may be an entry's: not a
 // birth date, nor the year a company was founded.
-func usable(it *item) []*DateRef {
-	var out []*DateRef
-	for _, d := range it.dates {
-		if !d.Birth && !d.Founded {
-			out = append(out, d)
-		}
-	}
-	return out
-}
+func usable(it *item) []*DateRef { return it.usable }
 
 // pick chooses an entry's date among a line's: the first range, else the
 // first single date. list is true when the line holds only several
@@ -418,18 +486,52 @@ func pick(ds []*DateRef) (d *DateRef, list bool) {
 
 // words counts the words of the line outside the date expression d.
 func words(it *item, d *DateRef) int {
-	t := it.text
 	if d != nil && d.Start >= it.start && d.End <= it.end {
-		t = t[:d.Start-it.start] + " " + t[d.End-it.start:]
+		return countWords(it.text[:d.Start-it.start]) + countWords(it.text[d.End-it.start:])
 	}
+	return countWords(it.text)
+}
+
+// countWords counts the fields of s (as strings.Fields splits them) that
+// hold a letter or a digit.
+func countWords(s string) int {
 	n := 0
-	for _, f := range strings.Fields(t) {
-		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
-			n++
+	wordy := false
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			if asciiSpace[c] {
+				if wordy {
+					n++
+				}
+				wordy = false
+				continue
+			}
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				wordy = true
+			}
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if unicode.IsSpace(r) {
+			if wordy {
+				n++
+			}
+			wordy = false
+			continue
+		}
+		if !wordy && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			wordy = true
+		}
+	}
+	if wordy {
+		n++
 	}
 	return n
 }
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // dateOnly reports whether a line is essentially a date, perhaps with a
 // place or a contract type: "*March 2019 – Present*", "Paris · 2019 – 2021".
@@ -443,14 +545,15 @@ func dateOnly(it *item) *DateRef {
 		return nil
 	}
 	// Count the words left once every date is taken out: "2010 – 2014,
-	// en CDD jusqu’au 31/12/2014" is still a date line.
-	t := []byte(it.text)
+	// en CDD jusqu’au 31/12/2014" is still a date line. The dates of a
+	// line come in order and do not overlap.
+	n, at := 0, 0
 	for _, x := range ds {
-		for k := x.Start - it.start; k < x.End-it.start; k++ {
-			t[k] = ' '
-		}
+		s, e := x.Start-it.start, x.End-it.start
+		n += countWords(it.text[at:s])
+		at = e
 	}
-	if words(&item{text: string(t)}, nil) > 6 {
+	if n+countWords(it.text[at:]) > 6 {
 		return nil
 	}
 	return d
@@ -505,20 +608,18 @@ func (b *builder) titleSection(it *item) SectionKind {
 	if len(usable(it)) > 0 || len(it.text) > 80 || it.kind == itemList || it.bullet {
 		return SectionUnknown
 	}
-	k := ClassifyHeading(it.text)
-	if k == SectionUnknown {
-		return k
-	}
+	// The shape first, the words (ClassifyHeading) only for a line that
+	// has a title's.
 	trimmed := strings.TrimSpace(it.text)
 	switch {
-	case it.boldOnly, isAllCaps(trimmed), strings.HasSuffix(trimmed, ":"):
-		return k
+	case it.boldOnly, strings.HasSuffix(trimmed, ":"):
 	case it.kind == itemPlain && it.depth == 0:
-		return k
 	case it.kind == itemPara && it.blockStart && b.singleLine(it):
-		return k
+	case isAllCaps(trimmed):
+	default:
+		return SectionUnknown
 	}
-	return SectionUnknown
+	return ClassifyHeading(it.text)
 }
 
 // singleLine reports whether a paragraph line is its paragraph's only line.
@@ -875,7 +976,11 @@ func (b *builder) addEntry(it *item, src Source, depth int, parent *Entry, d *Da
 			}
 		}
 	}
-	e := &Entry{Source: src, Section: b.section, Start: it.start, End: it.end, Line: b.lineOf(it.start), depth: depth, Parent: parent}
+	if len(b.entries) == cap(b.entries) {
+		b.entries = make([]Entry, 0, min(max(2*cap(b.entries), 8), 256))
+	}
+	b.entries = append(b.entries, Entry{Source: src, Section: b.section, Start: it.start, End: it.end, Line: b.lineOf(it.start), depth: depth, Parent: parent})
+	e := &b.entries[len(b.entries)-1]
 	if d != nil {
 		e.HasDate, e.Date, e.DateStart, e.DateEnd, e.DateLine = true, d.Range, d.Start, d.End, d.Line
 		d.Entry = e
@@ -895,11 +1000,11 @@ func (b *builder) addEntry(it *item, src Source, depth int, parent *Entry, d *Da
 // title is the line without its date and markup.
 func (b *builder) title(it *item, d *DateRef) string {
 	cut := func(s, e int) string {
-		t := b.text[s:e]
+		t := b.str[s:e]
 		if d != nil && d.Start >= s && d.End <= e {
-			return string(t[:d.Start-s]) + " " + string(t[d.End-s:])
+			return t[:d.Start-s] + " " + t[d.End-s:]
 		}
-		return string(t)
+		return t
 	}
 	if len(it.cells) > 0 {
 		var parts []string

@@ -60,7 +60,7 @@ type Overlap struct {
 // alongside others; a child is never compared with its parent.
 func (t *Timeline) Overlaps(now dates.Date, tolerance int, concurrent func(*Entry) bool) []Overlap {
 	var out []Overlap
-	seen := map[*Entry]int{}
+	var seen map[*Entry]int // made at the first overlap
 	for _, g := range t.Groups() {
 		if !g.careerGroup() {
 			continue
@@ -102,6 +102,9 @@ func (t *Timeline) Overlaps(now dates.Date, tolerance int, concurrent func(*Entr
 					continue
 				}
 				if m := dates.OverlapMonths(ra, rb, now); m > tolerance {
+					if seen == nil {
+						seen = map[*Entry]int{}
+					}
 					seen[a]++
 					seen[b]++
 					if dates.Compare(rb.Start, ra.Start) < 0 {

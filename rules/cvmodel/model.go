@@ -2,6 +2,7 @@ package cvmodel
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cvlint/cvlint/rules/dates"
 )
@@ -162,7 +163,8 @@ func (e *Entry) Label() string {
 	if t == "" {
 		t = "(untitled entry)"
 	}
-	if r := []rune(t); len(r) > 60 {
+	if len(t) > 60 && utf8.RuneCountInString(t) > 60 {
+		r := []rune(t)
 		t = strings.TrimSpace(string(r[:57])) + "…"
 	}
 	return t

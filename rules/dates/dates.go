@@ -309,12 +309,18 @@ var parsers = sync.Pool{New: func() any { return &parser{t: make([]token, 0, 64)
 // overlapping. s is a line or a paragraph; lines without four digits in a
 // row are rejected without allocating.
 func Find(s string) []Range {
+	return FindAppend(nil, s)
+}
+
+// FindAppend appends the date expressions of s to out, as Find returns
+// them, and returns the extended slice: a caller that reads many lines
+// reuses one buffer.
+func FindAppend(out []Range, s string) []Range {
 	if !hasYearDigits(s) {
-		return nil
+		return out
 	}
 	p := parsers.Get().(*parser)
 	p.tokenize(s)
-	var out []Range
 	for i := 0; i < len(p.t); {
 		if r, j, ok := p.expr(i); ok {
 			out = append(out, r)
