@@ -64,14 +64,23 @@ func runGluedWords(p *Pass) {
 // forEachField calls fn with the byte range of every white-space
 // separated field of text[s:e], as proseFields returns them, without
 // making the list.
+// forEachField calls fn for the white-space separated fields of
+// text[s:e] that field can act on: those of MinSplitLen bytes or more, or
+// with the punctuation missingSpaces looks for (hasSentencePunct).
 func forEachField(text []byte, s, e int, fn func(s, e int)) {
 	start := -1
+	punct := false
 	for i := s; i < e; {
 		c := text[i]
 		var space bool
 		n := 1
 		if c < utf8.RuneSelf {
-			space = c == ' ' || '\t' <= c && c <= '\r'
+			switch asciiFieldClass[c] {
+			case 1:
+				space = true
+			case 2:
+				punct = true
+			}
 		} else {
 			var r rune
 			r, n = utf8.DecodeRune(text[i:e])
@@ -79,18 +88,34 @@ func forEachField(text []byte, s, e int, fn func(s, e int)) {
 		}
 		if space {
 			if start >= 0 {
-				fn(start, i)
-				start = -1
+				if punct || i-start >= lexicon.MinSplitLen {
+					fn(start, i)
+				}
+				start, punct = -1, false
 			}
 		} else if start < 0 {
 			start = i
 		}
 		i += n
 	}
-	if start >= 0 {
+	if start >= 0 && (punct || e-start >= lexicon.MinSplitLen) {
 		fn(start, e)
 	}
 }
+
+// asciiFieldClass is 1 for ASCII white space, 2 for the punctuation of
+// hasSentencePunct.
+var asciiFieldClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case c == ' ' || '\t' <= c && c <= '\r':
+			t[c] = 1
+		case c == '.' || c == '!' || c == '?' || c == ',' || c == ';':
+			t[c] = 2
+		}
+	}
+	return
+}()
 
 // language is the language of the current block; the analysis runs on the
 // first candidate, so a file without one never pays for it.

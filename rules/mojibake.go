@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 
 	"github.com/cvlint/cvlint/rules/mojibake"
@@ -17,21 +18,53 @@ func MojibakeOf(p *Pass) []mojibake.Hit { return p.ResultOf(MojibakeAnalysis).([
 func findMojibake(d *Document) any {
 	text := d.Result(ProseAnalysis).(*Prose).Text
 	var hits []mojibake.Hit
+	// Every mojibake character is a valid UTF-8 sequence, whose lead byte
+	// is 0xC2 or more: a line without one is ASCII and stray bytes, which
+	// decode to U+FFFD, no codec's character. Only the lines around such
+	// bytes are searched, line by line as before.
 	for off := 0; off < len(text); {
-		end := bytes.IndexByte(text[off:], '\n')
+		i := indexLead(text[off:])
+		if i < 0 {
+			break
+		}
+		i += off
+		start := off
+		if j := bytes.LastIndexByte(text[off:i], '\n'); j >= 0 {
+			start = off + j + 1
+		}
+		end := bytes.IndexByte(text[i:], '\n')
 		if end < 0 {
 			end = len(text)
 		} else {
-			end += off
+			end += i
 		}
-		for _, h := range mojibake.Find(string(text[off:end])) {
-			h.Start += off
-			h.End += off
+		for _, h := range mojibake.Find(string(text[start:end])) {
+			h.Start += start
+			h.End += start
 			hits = append(hits, h)
 		}
 		off = end + 1
 	}
 	return hits
+}
+
+// indexLead returns the index of the first byte of b that is 0xC2 or
+// more (the lead byte of a multi-byte UTF-8 sequence), or -1; it skips
+// ASCII eight bytes at a time.
+func indexLead(b []byte) int {
+	i := 0
+	for {
+		for i+8 <= len(b) && binary.LittleEndian.Uint64(b[i:])&hiBits == 0 {
+			i += 8
+		}
+		if i >= len(b) {
+			return -1
+		}
+		if b[i] >= 0xC2 {
+			return i
+		}
+		i++
+	}
 }
 
 // Mojibake reports UTF-8 text that was decoded with the wrong character

@@ -219,8 +219,8 @@ func reportBulletsAndPages(p *Pass, pr *Prose) {
 }
 
 // mayBePageFurniture is the cheap test before pageFurniture, which runs
-// four expressions: every line they match starts with a 'p', a digit or
-// a dash. A line that starts with another ASCII byte, outside raw HTML,
+// four expressions: every line they match starts with "pa" or "p." (any
+// case), a digit, or a dash then blanks and a digit. A line that starts with another ASCII byte, outside raw HTML,
 // is none; anything else (HTML on the line, a non-ASCII first byte that
 // may be a space or a dash) takes the slow path.
 func mayBePageFurniture(d *Document, src []byte, s, e int) bool {
@@ -237,8 +237,19 @@ func mayBePageFurniture(d *Document, src []byte, s, e int) bool {
 		return false
 	}
 	switch c := src[k]; {
-	case c >= utf8.RuneSelf, c == 'p', c == 'P', c == '-', '0' <= c && c <= '9':
+	case c >= utf8.RuneSelf, '0' <= c && c <= '9':
 		return true
+	case c == 'p' || c == 'P':
+		// "page" or "p."
+		return k+1 < e && (src[k+1] == 'a' || src[k+1] == 'A' || src[k+1] == '.')
+	case c == '-':
+		// Only dashedNumRE starts with an ASCII dash: blanks, then a
+		// digit. A list item ("- Built …") is none.
+		k++
+		for k < e && (src[k] == ' ' || '\t' <= src[k] && src[k] <= '\r') {
+			k++
+		}
+		return k < e && '0' <= src[k] && src[k] <= '9'
 	}
 	return false
 }
