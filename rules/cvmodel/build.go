@@ -96,7 +96,11 @@ type builder struct {
 	slab    []item
 	refs    []DateRef
 	entries []Entry
-	found   []dates.Range // dates.FindAppend's buffer
+	// top holds the top-level entries of the sections one after the
+	// other: a section is open while its entries are added, so its
+	// Entries is its part of top, from topLo.
+	top     []*Entry
+	topLo   int
 	tl      *Timeline
 	section *Section
 	stack   []*Entry
@@ -125,6 +129,7 @@ func Build(in Input) *Timeline {
 		b.walk(in.AST, 0)
 	}
 	b.findAllDates()
+	b.tl.Entries = make([]*Entry, 0, len(b.tl.Dates)+4)
 	b.secLevel = b.sectionLevel()
 	b.classify()
 	b.reparent()
@@ -384,33 +389,38 @@ func padWords(ws ...string) [][]byte {
 	return out
 }
 
-// findAllDates finds the dates of every line. The DateRefs live in
-// chunks, and a line's dates and usable dates are parts of shared slices.
+// findAllDates finds the dates of every line. The ranges are gathered
+// into one buffer first, so the DateRefs and Timeline.Dates are made at
+// their size once; a line's dates and usable dates are parts of shared
+// slices.
 func (b *builder) findAllDates() {
 	type span struct{ lo, hi int }
+	var found []dates.Range
 	var spans []span
 	for k, it := range b.items {
-		b.found = dates.FindAppend(b.found[:0], it.text)
-		if len(b.found) == 0 {
+		lo := len(found)
+		found = dates.FindAppend(found, it.text)
+		if len(found) == lo {
 			continue
 		}
 		if spans == nil {
 			spans = make([]span, len(b.items))
 		}
-		lo := len(b.tl.Dates)
-		for _, r := range b.found {
-			b.tl.Dates = append(b.tl.Dates, b.dateRef(it, r))
-		}
-		spans[k] = span{lo, len(b.tl.Dates)}
+		spans[k] = span{lo, len(found)}
 	}
 	if spans == nil {
 		return
 	}
+	b.refs = make([]DateRef, len(found))
+	b.tl.Dates = make([]*DateRef, len(found))
 	var usableAll []*DateRef
 	for k, it := range b.items {
 		sp := spans[k]
 		if sp.lo == sp.hi {
 			continue
+		}
+		for j := sp.lo; j < sp.hi; j++ {
+			b.tl.Dates[j] = b.dateRef(&b.refs[j], it, found[j])
 		}
 		it.dates = b.tl.Dates[sp.lo:sp.hi:sp.hi]
 		it.usable = it.dates
@@ -430,12 +440,8 @@ func (b *builder) findAllDates() {
 	}
 }
 
-func (b *builder) dateRef(it *item, r dates.Range) *DateRef {
-	if len(b.refs) == cap(b.refs) {
-		b.refs = make([]DateRef, 0, min(max(2*cap(b.refs), 16), 512))
-	}
-	b.refs = append(b.refs, DateRef{Range: r, Start: it.start + r.Pos, End: it.start + r.EndPos})
-	d := &b.refs[len(b.refs)-1]
+func (b *builder) dateRef(d *DateRef, it *item, r dates.Range) *DateRef {
+	*d = DateRef{Range: r, Start: it.start + r.Pos, End: it.start + r.EndPos}
 	d.Line = b.lineOf(d.Start)
 	before := it.text[:r.Pos]
 	if len(before) > 40 {
@@ -632,6 +638,7 @@ func (b *builder) newSection(kind SectionKind, it *item, level int) {
 	s := &Section{Kind: kind, Title: cleanTitle(it.text), Start: it.start, End: it.end, Line: b.lineOf(it.start), Level: level}
 	b.tl.Sections = append(b.tl.Sections, s)
 	b.section = s
+	b.topLo = len(b.top)
 	b.stack = b.stack[:0]
 }
 
@@ -990,7 +997,11 @@ func (b *builder) addEntry(it *item, src Source, depth int, parent *Entry, d *Da
 	if parent != nil {
 		parent.Children = append(parent.Children, e)
 	} else {
-		b.section.Entries = append(b.section.Entries, e)
+		if b.top == nil {
+			b.top = make([]*Entry, 0, cap(b.tl.Entries))
+		}
+		b.top = append(b.top, e)
+		b.section.Entries = b.top[b.topLo:len(b.top):len(b.top)]
 	}
 	b.tl.Entries = append(b.tl.Entries, e)
 	b.stack = append(b.stack, e)
@@ -1093,7 +1104,9 @@ func collapseSpaces(s string) string {
 // "Mission" right after it, when their dates lie within its own.
 func (b *builder) reparent() {
 	for _, s := range b.tl.Sections {
-		var kept []*Entry
+		// The entries kept are compacted in place: the sections are
+		// complete, and kept never runs ahead of the entry read.
+		kept := s.Entries[:0]
 		for _, e := range s.Entries {
 			if p := b.employerOf(e, kept); p != nil {
 				e.Parent = p

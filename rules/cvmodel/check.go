@@ -1,7 +1,8 @@
 package cvmodel
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 
 	"github.com/cvlint/cvlint/rules/dates"
 )
@@ -18,7 +19,7 @@ type Group struct {
 
 // Groups returns the sibling groups of the timeline, career first.
 func (t *Timeline) Groups() []Group {
-	var out []Group
+	out := make([]Group, 0, len(t.Sections)+2)
 	if c := t.CareerEntries(); len(c) > 0 {
 		out = append(out, Group{Name: "experience", Entries: c})
 	}
@@ -142,8 +143,10 @@ func (t *Timeline) Gaps(now dates.Date, threshold int) []Gap {
 		e           *Entry
 		first, last int
 	}
-	var work, school []span
-	for _, e := range t.CareerEntries() {
+	career := t.CareerEntries()
+	work := make([]span, 0, len(career))
+	var school []span
+	for _, e := range career {
 		if r, _, ok := e.Span(); ok {
 			f, l := r.Months(now)
 			work = append(work, span{e, f, l})
@@ -158,7 +161,7 @@ func (t *Timeline) Gaps(now dates.Date, threshold int) []Gap {
 			school = append(school, span{e, f, l})
 		}
 	}
-	sort.SliceStable(work, func(i, j int) bool { return work[i].first < work[j].first })
+	slices.SortStableFunc(work, func(a, b span) int { return cmp.Compare(a.first, b.first) })
 	var out []Gap
 	if len(work) == 0 {
 		return nil
@@ -254,9 +257,10 @@ func compareRanges(ra, rb *dates.Range) int {
 
 // Orders returns the order of every group with at least two dated entries.
 func (t *Timeline) Orders() []Order {
-	var out []Order
-	for _, g := range t.Groups() {
-		o := Order{Group: g}
+	groups := t.Groups()
+	out := make([]Order, 0, len(groups))
+	for _, g := range groups {
+		o := Order{Group: g, Dated: make([]*Entry, 0, len(g.Entries))}
 		for _, e := range g.Entries {
 			if _, _, ok := e.Span(); ok {
 				o.Dated = append(o.Dated, e)

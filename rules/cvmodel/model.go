@@ -201,7 +201,16 @@ type DateRef struct {
 // (Section.Career): the experience sections, and the untitled or unknown
 // sections that hold jobs (see the package documentation).
 func (t *Timeline) CareerEntries() []*Entry {
-	var out []*Entry
+	n := 0
+	for _, s := range t.Sections {
+		if s.Career {
+			n += len(s.Entries)
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]*Entry, 0, n)
 	for _, s := range t.Sections {
 		if !s.Career {
 			continue

@@ -102,19 +102,27 @@ func foldRune(r rune) byte {
 // hasYearDigits is the fast reject: every date expression contains a year,
 // and a year is at least four digits in a row.
 func hasYearDigits(s string) bool {
-	run := 0
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; '0' <= c && c <= '9' {
-			run++
-			if run == 4 {
-				return true
-			}
-		} else {
-			run = 0
+	// i is the last byte of the candidate run: a byte that is no digit
+	// rules out every run through it, so the next candidate ends four
+	// bytes further on.
+	for i := 3; i < len(s); {
+		if !isDigit(s[i]) {
+			i += 4
+			continue
 		}
+		j := i - 1
+		for j > i-4 && isDigit(s[j]) {
+			j--
+		}
+		if j == i-4 {
+			return true
+		}
+		i = j + 4
 	}
 	return false
 }
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // tokenize fills p.t. It works on the original bytes so offsets need no
 // mapping back.
