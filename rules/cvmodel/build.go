@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -50,18 +51,18 @@ type item struct {
 	start, end int // the line's content in Source
 	text       string
 	cells      [][2]int // table cells
-	blockStart bool     // first line of its block (Markdown) or after a blank line (plain)
-	bullet     bool     // a plain-text line starting with a bullet
-	bold       bool     // the line starts with strong emphasis
-	boldOnly   bool     // … and is nothing else
-	label      bool     // "**Stack:** Go, …": a bold label, not a title
 	dates      []*DateRef
 	usable     []*DateRef // dates that may be an entry's (see usable)
-	consumed   bool       // a date-only line whose date went to the entry above
 	index      int        // position in builder.items
 	fold       string
-	folded     bool
 	skind      SectionKind // ClassifyHeading(text), for headings
+	blockStart bool        // first line of its block (Markdown) or after a blank line (plain)
+	bullet     bool        // a plain-text line starting with a bullet
+	bold       bool        // the line starts with strong emphasis
+	boldOnly   bool        // … and is nothing else
+	label      bool        // "**Stack:** Go, …": a bold label, not a title
+	consumed   bool        // a date-only line whose date went to the entry above
+	folded     bool
 	skinded    bool
 }
 
@@ -99,12 +100,15 @@ type builder struct {
 	// top holds the top-level entries of the sections one after the
 	// other: a section is open while its entries are added, so its
 	// Entries is its part of top, from topLo.
-	top     []*Entry
-	topLo   int
-	tl      *Timeline
-	section *Section
-	stack   []*Entry
-	hlevel  int // level of the last heading seen
+	top   []*Entry
+	topLo int
+	sc    *scratch
+	// maxItems bounds the number of items: the lines that are not blank.
+	maxItems int
+	tl       *Timeline
+	section  *Section
+	stack    []*Entry
+	hlevel   int // level of the last heading seen
 	// secLevel is the level of the headings that name known sections, 0
 	// when none does.
 	secLevel int
@@ -121,8 +125,18 @@ func Build(in Input) *Timeline {
 		b.text = b.src
 	}
 	b.str = string(b.text)
-	b.starts = lineStarts(b.src)
-	b.items = make([]*item, 0, len(b.starts))
+	sc := scratchPool.Get().(*scratch)
+	b.sc = sc
+	b.starts = appendLineStarts(sc.starts[:0], b.src)
+	b.maxItems = nonBlankLines(b.src, b.starts)
+	if cap(sc.items) < b.maxItems {
+		sc.items = make([]*item, 0, b.maxItems)
+	}
+	if cap(sc.slab) < b.maxItems {
+		sc.slab = make([]item, 0, b.maxItems)
+	}
+	b.items, b.slab = sc.items[:0], sc.slab[:0]
+	defer b.release()
 	if in.AST == nil || in.Plain {
 		b.plainItems()
 	} else {
@@ -195,10 +209,33 @@ func holdsJobs(s *Section) bool {
 	return jobs > 0 && 2*jobs >= dated
 }
 
-// lineStarts returns the offset of every line of src.
-func lineStarts(src []byte) []int {
-	n := bytes.Count(src, []byte{'\n'})
-	starts := make([]int, 1, n+1)
+// scratch is what Build needs only while it runs: the line starts, the
+// items and the ranges found, reused from one Build to the next.
+type scratch struct {
+	starts []int
+	items  []*item
+	slab   []item // the first chunk of items
+	found  []dates.Range
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// release clears what the scratch holds (it points into the text and
+// the timeline) and returns it to the pool, unless a huge file grew it.
+func (b *builder) release() {
+	sc := b.sc
+	clear(sc.slab[:min(len(b.items), cap(sc.slab))])
+	clear(b.items)
+	clear(sc.found)
+	sc.starts, sc.items, sc.found = b.starts[:0], b.items[:0], sc.found[:0]
+	if cap(sc.slab) <= 4096 && cap(sc.found) <= 4096 && cap(sc.starts) <= 1<<16 {
+		scratchPool.Put(sc)
+	}
+}
+
+// appendLineStarts appends the offset of every line of src to starts.
+func appendLineStarts(starts []int, src []byte) []int {
+	starts = append(starts, 0)
 	for off := 0; ; {
 		i := bytes.IndexByte(src[off:], '\n')
 		if i < 0 {
@@ -209,10 +246,30 @@ func lineStarts(src []byte) []int {
 	}
 }
 
+// nonBlankLines counts the lines of src with something else than spaces.
+func nonBlankLines(src []byte, starts []int) int {
+	n := 0
+	for k, s := range starts {
+		e := len(src)
+		if k+1 < len(starts) {
+			e = starts[k+1]
+		}
+		for _, c := range src[s:e] {
+			if !isSpaceByte(c) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
 // newItem returns room for one more item, in chunks that never move.
 func (b *builder) newItem() *item {
 	if len(b.slab) == cap(b.slab) {
-		n := min(max(2*cap(b.slab), 16), max(len(b.starts)-len(b.items), 16), 1024)
+		// A line is at most one item, and a blank line none: the first
+		// chunk is usually the only one.
+		n := min(max(b.maxItems-len(b.items), 16), 1024)
 		b.slab = make([]item, 0, n)
 	}
 	b.slab = b.slab[:len(b.slab)+1]
@@ -395,7 +452,8 @@ func padWords(ws ...string) [][]byte {
 // slices.
 func (b *builder) findAllDates() {
 	type span struct{ lo, hi int }
-	var found []dates.Range
+	found := b.sc.found[:0]
+	defer func() { b.sc.found = found }()
 	var spans []span
 	for k, it := range b.items {
 		lo := len(found)
@@ -574,18 +632,17 @@ var nonEntryTitles = []string{
 	"projets realises", "accomplishments", "impact",
 }
 
-func isNonEntryTitle(fold string) bool {
-	for _, t := range nonEntryTitles {
-		if fold == t || strings.HasPrefix(fold, t+" ") {
-			return true
-		}
-	}
-	return false
-}
+func isNonEntryTitle(fold string) bool { return isOrStartsWith(fold, nonEntryTitles) }
 
-func hasMissionPrefix(fold string) bool {
-	for _, p := range []string{"mission", "missions", "client", "projet client", "assignment"} {
-		if fold == p || strings.HasPrefix(fold, p+" ") {
+var missionPrefixes = []string{"mission", "missions", "client", "projet client", "assignment"}
+
+func hasMissionPrefix(fold string) bool { return isOrStartsWith(fold, missionPrefixes) }
+
+// isOrStartsWith reports whether fold is one of ws or starts with one
+// followed by a space.
+func isOrStartsWith(fold string, ws []string) bool {
+	for _, w := range ws {
+		if strings.HasPrefix(fold, w) && (len(fold) == len(w) || fold[len(w)] == ' ') {
 			return true
 		}
 	}
