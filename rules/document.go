@@ -46,6 +46,8 @@ type Document struct {
 	results []analysisResult
 	// scratch is InlineText's buffer, reused from one node to the next.
 	scratch []byte
+	// buffers, when set, lends the analyses reusable buffers (LintBytes).
+	buffers *docBuffers
 }
 
 type analysisResult struct {

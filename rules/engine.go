@@ -135,7 +135,13 @@ func (e *Engine) LintBytes(path string, raw []byte) FileResult {
 		return FileResult{Path: path, Error: err.Error()}
 	}
 	doc := Parse(path, dec, IsPlain(path))
-	return e.LintDocument(doc)
+	// The document is ours: its analyses may borrow pooled buffers, as
+	// nothing of them outlives LintDocument.
+	doc.buffers = getBuffers()
+	res := e.LintDocument(doc)
+	doc.buffers.put()
+	doc.buffers, doc.results = nil, nil
+	return res
 }
 
 // LintDocument runs the rules over a parsed document and post-processes

@@ -39,14 +39,26 @@ func LowerProseOf(p *Pass) *LowerProse { return p.ResultOf(LowerProseAnalysis).(
 
 func buildLowerProse(d *Document) any {
 	text := d.Result(ProseAnalysis).(*Prose).Text
-	lp := &LowerProse{ASCII: make([]byte, len(text)), Exact: true}
+	lp := &LowerProse{}
+	var fold []byte
+	if b := d.buffers; b != nil {
+		lp = &b.lower
+		lp.ASCII = sized(lp.ASCII, len(text))
+		fold = b.fold
+	} else {
+		lp.ASCII = make([]byte, len(text))
+	}
+	lp.Exact = true
 	if !lowerASCIIInto(lp.ASCII, text) {
 		lp.Fold, lp.Whole = lp.ASCII, lp.ASCII
 		return lp
 	}
 	// Fold differs from ASCII only at the multi-byte runes: copy, then
 	// visit those alone.
-	fold := make([]byte, len(text))
+	fold = sized(fold, len(text))
+	if b := d.buffers; b != nil {
+		b.fold = fold
+	}
 	copy(fold, lp.ASCII)
 	for i := 0; i < len(text); {
 		for i+8 <= len(text) && binary.LittleEndian.Uint64(text[i:])&hiBits == 0 {

@@ -44,13 +44,25 @@ func ProseOf(p *Pass) *Prose { return p.ResultOf(ProseAnalysis).(*Prose) }
 
 func buildProse(d *Document) any {
 	src := d.Source
-	text := maskedCopy(src)
 	// Blocks and their runs are gathered into one slice each; a block's
 	// Runs is its part of the shared slice, capped so that nobody's
 	// append can run into the next block's.
-	pr := &Prose{Text: text, Blocks: make([]Block, 0, d.Lines.Count()/2+4)}
-	runs := make([]Span, 0, d.Lines.Count()+8)
-	at := make([]int, 0, cap(pr.Blocks)+1)
+	pr := &Prose{}
+	var runs []Span
+	var at []int
+	if b := d.buffers; b != nil {
+		pr = &b.prose
+		pr.Text = maskInto(sized(pr.Text, len(src)), src)
+		pr.Blocks = grow(pr.Blocks, d.Lines.Count()/2+4)
+		runs = grow(b.runs, d.Lines.Count()+8)
+		at = grow(b.at, cap(pr.Blocks)+1)
+	} else {
+		pr.Text = maskedCopy(src)
+		pr.Blocks = make([]Block, 0, d.Lines.Count()/2+4)
+		runs = make([]Span, 0, d.Lines.Count()+8)
+		at = make([]int, 0, cap(pr.Blocks)+1)
+	}
+	text := pr.Text
 	if d.Plain {
 		for n := 1; n <= d.Lines.Count(); n++ {
 			s, e := d.Lines.Line(n)
@@ -78,13 +90,20 @@ func buildProse(d *Document) any {
 	for _, r := range runs {
 		copy(text[r.Start:r.End], src[r.Start:r.End])
 	}
+	if b := d.buffers; b != nil {
+		b.runs, b.at = runs, at
+	}
 	return pr
 }
 
 // maskedCopy returns a buffer as long as src, all spaces but for src's
 // newlines, filled by whole copies rather than byte by byte.
 func maskedCopy(src []byte) []byte {
-	text := make([]byte, len(src))
+	return maskInto(make([]byte, len(src)), src)
+}
+
+// maskInto fills text, as long as src, with maskedCopy's mask.
+func maskInto(text, src []byte) []byte {
 	if len(text) == 0 {
 		return text
 	}

@@ -50,9 +50,13 @@ func (w *Words) Block(i int) []Word {
 
 func buildWords(d *Document) any {
 	pr := d.Result(ProseAnalysis).(*Prose)
-	w := &Words{at: make([]int, len(pr.Blocks)+1)}
+	w := &Words{}
+	if b := d.buffers; b != nil {
+		w = &b.words
+	}
+	w.at = sized(w.at, len(pr.Blocks)+1)
 	// A CV's words average six bytes and more; this spares most regrowth.
-	w.all = make([]Word, 0, len(pr.Text)/6)
+	w.all = grow(w.all, len(pr.Text)/6)
 	for i, b := range pr.Blocks {
 		w.at[i] = len(w.all)
 		if s, e, ok := proseSpan(b); ok {
