@@ -48,6 +48,8 @@ type Document struct {
 	scratch []byte
 	// buffers, when set, lends the analyses reusable buffers (LintBytes).
 	buffers *docBuffers
+	// headingAt is where headingKind's search resumes.
+	headingAt int
 }
 
 type analysisResult struct {
@@ -75,6 +77,29 @@ func (h *Heading) SectionKind() cvmodel.SectionKind {
 		h.kind, h.classified = cvmodel.ClassifyHeading(h.Text), true
 	}
 	return h.kind
+}
+
+// headingKind is the SectionKind of the heading of node n when its text
+// is text (the model reads a heading's prose, which may differ: code
+// spans, link labels, emphasis), for cvmodel.Input.HeadingKind. The model
+// asks in document order: the search goes on from the last heading found.
+func (d *Document) headingKind(n *ast.Heading, text string) (cvmodel.SectionKind, bool) {
+	hs := d.Headings
+	for k := range 2 {
+		for i := d.headingAt; i < len(hs); i++ {
+			if hs[i].Node == n {
+				d.headingAt = i + 1
+				if hs[i].Text != text {
+					return cvmodel.SectionUnknown, false
+				}
+				return hs[i].SectionKind(), true
+			}
+		}
+		if k == 0 {
+			d.headingAt = 0
+		}
+	}
+	return cvmodel.SectionUnknown, false
 }
 
 // LinkKind says how a link was written.

@@ -22,6 +22,9 @@ var TimelineAnalysis = &Analysis{
 			AST:    d.AST,
 			Plain:  d.Plain,
 			Skip:   d.FrontMatter.End,
+			// The document's headings are classified once for the model
+			// and the rules.
+			HeadingKind: d.headingKind,
 		})
 	},
 }

@@ -29,6 +29,10 @@ type Input struct {
 	Plain bool
 	// Skip is the number of leading bytes to ignore (front matter).
 	Skip int
+	// HeadingKind, when set, may return ClassifyHeading(text) for a
+	// heading the caller has classified already (ok false: Build
+	// classifies it itself).
+	HeadingKind func(n *ast.Heading, text string) (kind SectionKind, ok bool)
 }
 
 type itemKind int
@@ -336,7 +340,12 @@ func (b *builder) walk(n ast.Node, listDepth int) {
 				continue
 			}
 			s, e := b.trimSpan(lines.At(0).Start, lines.At(lines.Len()-1).Stop)
+			n := len(b.items)
 			b.add(item{kind: itemHeading, level: c.Level, start: s, end: e, blockStart: true})
+			if b.in.HeadingKind != nil && len(b.items) > n {
+				it := b.items[n]
+				it.skind, it.skinded = b.in.HeadingKind(c, it.text)
+			}
 		case *ast.Paragraph, *ast.TextBlock:
 			_, inItem := c.Parent().(*ast.ListItem)
 			first := inItem && c.Parent().FirstChild() == c
