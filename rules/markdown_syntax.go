@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -33,13 +34,14 @@ func runMarkdownSyntax(p *Pass) {
 	}
 	src := p.Doc.Source
 	var htmlEvents []htmlTag
+	var marks []int
 	_ = ast.Walk(p.Doc.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *ast.Paragraph, *ast.TextBlock, *ast.Heading, *east.TableCell:
-			checkEmphasisSpaces(p, n)
+			checkEmphasisSpaces(p, n, &marks)
 			if _, ok := n.(*ast.Paragraph); ok {
 				checkLazyListLines(p, n)
 			}
@@ -73,27 +75,17 @@ func runMarkdownSyntax(p *Pass) {
 // literal text, and pairs them: when exactly one inner side of a pair has
 // a space (`**Skills : **`, `** Skills**`), the author meant emphasis and
 // CommonMark's flanking rules refused it.
-func checkEmphasisSpaces(p *Pass, n ast.Node) {
+func checkEmphasisSpaces(p *Pass, n ast.Node, scratch *[]int) {
 	src := p.Doc.Source
-	literal := map[int]bool{}
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch c := c.(type) {
-		case *ast.CodeSpan, *ast.RawHTML, *ast.AutoLink:
-			return ast.WalkSkipChildren, nil
-		case *ast.Text:
-			for i := c.Segment.Start; i < c.Segment.Stop; i++ {
-				if (src[i] == '*' || src[i] == '_') && (i == 0 || src[i-1] != '\\') {
-					literal[i] = true
-				}
-			}
-		}
-		return ast.WalkContinue, nil
-	})
-	if len(literal) == 0 {
+	// The literal markers' offsets, in the order ast.Walk visits the text
+	// (document order: sorted below all the same).
+	lit := appendLiteralMarks((*scratch)[:0], n, src)
+	*scratch = lit
+	if len(lit) == 0 {
 		return
+	}
+	if !sort.IntsAreSorted(lit) {
+		sort.Ints(lit)
 	}
 	type run struct {
 		c          byte
@@ -101,16 +93,21 @@ func checkEmphasisSpaces(p *Pass, n ast.Node) {
 	}
 	var runs []run
 	s, e := blockSpan(n, src)
-	for i := s; i < e; i++ {
-		if !literal[i] {
+	for k := 0; k < len(lit); {
+		i := lit[k]
+		if i < s || i >= e || k > 0 && lit[k-1] == i {
+			k++
 			continue
 		}
-		j := i
-		for j < e && literal[j] && src[j] == src[i] {
-			j++
+		j, m := i, k
+		for m < len(lit) && lit[m] <= j && j < e && src[j] == src[i] {
+			if lit[m] == j {
+				j++
+			}
+			m++
 		}
 		runs = append(runs, run{src[i], i, j})
-		i = j - 1
+		k = m
 	}
 	for i := 0; i+1 < len(runs); i++ {
 		a, b := runs[i], runs[i+1]
@@ -136,6 +133,33 @@ func checkEmphasisSpaces(p *Pass, n ast.Node) {
 			Message: fmt.Sprintf("emphasis %q has a space inside the %q markers, so it renders with the asterisks or underscores showing: write %q", string(src[a.start:b.end]), marker, fixed)})
 		i++
 	}
+}
+
+// appendLiteralMarks appends the offsets of the '*' and '_' the parser
+// left as text under n (not after a backslash), skipping code spans, raw
+// HTML and autolinks, as an ast.Walk from n would find them.
+func appendLiteralMarks(lit []int, n ast.Node, src []byte) []int {
+	switch c := n.(type) {
+	case *ast.CodeSpan, *ast.RawHTML, *ast.AutoLink:
+		return lit
+	case *ast.Text:
+		seg := src[c.Segment.Start:c.Segment.Stop]
+		for off := 0; ; {
+			k := bytes.IndexAny(seg[off:], "*_")
+			if k < 0 {
+				break
+			}
+			i := c.Segment.Start + off + k
+			if i == 0 || src[i-1] != '\\' {
+				lit = append(lit, i)
+			}
+			off += k + 1
+		}
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		lit = appendLiteralMarks(lit, c, src)
+	}
+	return lit
 }
 
 func mdIsSpace(c byte) bool { return c == ' ' || c == '\t' }

@@ -223,7 +223,8 @@ func entryRange(d *Document, pr *Prose, h *Heading) (dates.Range, bool) {
 // firstRange is the first date range in s; a lone date ("2019") counts
 // only when it is all there is besides words ("Acme, 2019").
 func firstRange(s string) (dates.Range, bool) {
-	for _, r := range dates.Find(s) {
+	var buf [4]dates.Range // most lines hold one or two dates: no allocation
+	for _, r := range dates.FindAppend(buf[:0], s) {
 		if r.Problem != "" {
 			continue
 		}
