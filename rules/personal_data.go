@@ -409,7 +409,7 @@ func personalInText(t string, base int, lt string, digits int, f pdFlags) []pdHi
 	for _, m := range findIf(digits >= 6 && mayNINO([]byte(t)), pdNINORE(), t) {
 		add(m[2], m[3], pdSocial)
 	}
-	for _, m := range findIf(digits >= 9, pdSSNRE(), t) {
+	for _, m := range findIf(digits >= 9 && maySSN(t), pdSSNRE(), t) {
 		area, _ := strconv.Atoi(t[m[2] : m[2]+3])
 		if area != 0 && area != 666 && area < 900 {
 			add(m[2], m[3], pdSocial)
@@ -445,6 +445,22 @@ func segmentsIf(ok bool, t string) []Span {
 }
 
 // findIf runs re over t only when the cheap test ok says it may match.
+// maySSN reports whether t holds a digit, '-', two digits, '-' and a
+// digit: what every match of pdSSNRE (ddd-dd-dddd) holds.
+func maySSN(t string) bool {
+	for off := 0; ; {
+		i := strings.IndexByte(t[off:], '-')
+		if i < 0 {
+			return false
+		}
+		i += off
+		if i > 0 && i+4 < len(t) && isDigit(t[i-1]) && isDigit(t[i+1]) && isDigit(t[i+2]) && t[i+3] == '-' && isDigit(t[i+4]) {
+			return true
+		}
+		off = i + 1
+	}
+}
+
 func findIf(ok bool, re *regexp.Regexp, t string) [][]int {
 	if !ok {
 		return nil
@@ -626,3 +642,5 @@ func imageEnd(src []byte, l Link) int {
 	}
 	return min(l.End, eol)
 }
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
