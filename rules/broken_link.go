@@ -114,6 +114,9 @@ func excluded(patterns []string, dest string) bool {
 
 func checkLinkTarget(p *Pass, l Link, slugs map[string]bool) string {
 	dest := strings.TrimSpace(l.Dest)
+	if plainWebURL(dest) {
+		return ""
+	}
 	what := "link"
 	if l.Kind == LinkImage {
 		what = "image"
@@ -181,6 +184,47 @@ func checkLinkTarget(p *Pass, l Link, slugs map[string]bool) string {
 		return fmt.Sprintf("relative link to %q: no such file next to this CV", rel)
 	}
 	return ""
+}
+
+// plainWebURL reports a well-formed http(s) address that checkLinkTarget
+// would pass: a lower-case scheme, a host of lower-case letters, digits,
+// dots and dashes with a dot in it and no port, then the end or a '/'
+// followed only by printable ASCII without '%'. url.Parse accepts all of
+// these and finds that host; anything else takes the full check.
+func plainWebURL(dest string) bool {
+	var rest string
+	switch {
+	case strings.HasPrefix(dest, "https://"):
+		rest = dest[len("https://"):]
+	case strings.HasPrefix(dest, "http://"):
+		rest = dest[len("http://"):]
+	default:
+		return false
+	}
+	i, dot := 0, false
+	for ; i < len(rest); i++ {
+		c := rest[i]
+		if c == '.' {
+			dot = true
+		} else if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+			break
+		}
+	}
+	if i == 0 || !dot {
+		return false
+	}
+	if i == len(rest) {
+		return true
+	}
+	if rest[i] != '/' {
+		return false
+	}
+	for ; i < len(rest); i++ {
+		if c := rest[i]; c <= ' ' || c >= 0x7f || c == '%' {
+			return false
+		}
+	}
+	return true
 }
 
 // schemeTypo catches htp://, hhttps://, http:/x, https//x and http;//x:

@@ -68,6 +68,8 @@ type Heading struct {
 
 	kind       cvmodel.SectionKind
 	classified bool
+	// index is the heading's place in Document.Headings.
+	index int
 }
 
 // SectionKind is cvmodel.ClassifyHeading of the heading's text, worked
@@ -176,13 +178,30 @@ func frontMatterSpan(src []byte) Span {
 func (d *Document) collect() {
 	src := d.Source
 	var stack []*Heading
+	// The headings live in chunks that never move: one allocation per
+	// chunk, not per heading.
+	var slab []Heading
+	// The first chunk holds the top-level headings, most often all.
+	top := 0
+	for c := d.AST.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Kind() == ast.KindHeading {
+			top++
+		}
+	}
+	if top > 0 {
+		slab = make([]Heading, 0, top)
+	}
 	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			h := &Heading{Level: n.Level, Node: n, Text: d.inlineText(n)}
+			if len(slab) == cap(slab) {
+				slab = make([]Heading, 0, 4)
+			}
+			slab = append(slab, Heading{Level: n.Level, Node: n, Text: d.inlineText(n), index: len(d.Headings)})
+			h := &slab[len(slab)-1]
 			h.Start, h.End = blockSpan(n, src)
 			for len(stack) > 0 && stack[len(stack)-1].Level >= h.Level {
 				stack = stack[:len(stack)-1]

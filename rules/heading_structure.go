@@ -64,7 +64,18 @@ func checkEntryLevels(p *Pass) {
 	d := p.Doc
 	pr := ProseOf(p)
 	now := dates.FromTime(p.Now)
-	dated := map[*Heading]dates.Range{}
+	// dated[h.index] is the range of a dated heading h.
+	type datedRange struct {
+		r  dates.Range
+		ok bool
+	}
+	var buf [32]datedRange
+	dated := buf[:0]
+	if len(d.Headings) > len(buf) {
+		dated = make([]datedRange, len(d.Headings))
+	} else {
+		dated = buf[:len(d.Headings)]
+	}
 	var title *Heading // the name: entries are not compared through it
 	if len(d.Headings) > 0 && d.Headings[0].Level == 1 {
 		title = d.Headings[0]
@@ -74,7 +85,7 @@ func checkEntryLevels(p *Pass) {
 			continue // the name, or a section title
 		}
 		if r, ok := entryRange(d, pr, h); ok {
-			dated[h] = r
+			dated[i] = datedRange{r, true}
 		}
 	}
 	type entry struct {
@@ -84,15 +95,15 @@ func checkEntryLevels(p *Pass) {
 	groups := map[*Heading][]entry{}
 	var order []*Heading
 	for _, h := range d.Headings {
-		r, ok := dated[h]
+		r, ok := dated[h.index].r, dated[h.index].ok
 		if !ok {
 			continue
 		}
 		section := sectionOf(h)
 		top, nested := h, false
 		for a := h.Parent; a != nil && a != section && a != title; a = a.Parent {
-			if ar, ok := dated[a]; ok {
-				nested = dates.Within(r, ar, now)
+			if da := dated[a.index]; da.ok {
+				nested = dates.Within(r, da.r, now)
 				break
 			}
 			top = a

@@ -20,8 +20,18 @@ type Group struct {
 // Groups returns the sibling groups of the timeline, career first.
 func (t *Timeline) Groups() []Group {
 	out := make([]Group, 0, len(t.Sections)+2)
+	for g := range t.groups {
+		out = append(out, g)
+	}
+	return out
+}
+
+// groups yields the groups of Groups, in its order, without a list.
+func (t *Timeline) groups(yield func(Group) bool) {
 	if c := t.CareerEntries(); len(c) > 0 {
-		out = append(out, Group{Name: "experience", Entries: c})
+		if !yield(Group{Name: "experience", Entries: c}) {
+			return
+		}
 	}
 	for _, s := range t.Sections {
 		// The career sections are in the first group; an unknown section
@@ -30,14 +40,17 @@ func (t *Timeline) Groups() []Group {
 		if s.Career || s.Kind == SectionUnknown || len(s.Entries) == 0 {
 			continue
 		}
-		out = append(out, Group{Name: s.Kind.String(), Section: s, Entries: s.Entries})
+		if !yield(Group{Name: s.Kind.String(), Section: s, Entries: s.Entries}) {
+			return
+		}
 	}
 	for _, e := range t.Entries {
 		if len(e.Children) > 1 {
-			out = append(out, Group{Name: e.Label(), Section: e.Section, Parent: e, Entries: e.Children})
+			if !yield(Group{Name: e.Label(), Section: e.Section, Parent: e, Entries: e.Children}) {
+				return
+			}
 		}
 	}
-	return out
 }
 
 // careerGroup reports whether overlaps matter in g: the working life and
@@ -62,20 +75,25 @@ type Overlap struct {
 func (t *Timeline) Overlaps(now dates.Date, tolerance int, concurrent func(*Entry) bool) []Overlap {
 	var out []Overlap
 	var seen map[*Entry]int // made at the first overlap
-	for _, g := range t.Groups() {
+	// Spans and the concurrent test are worked out once per entry: every
+	// pair is compared below. One list serves every group.
+	type item struct {
+		e     *Entry
+		r     dates.Range
+		first int
+		last  int
+		skip  bool
+	}
+	var buf [16]item
+	items := buf[:0]
+	for g := range t.groups {
 		if !g.careerGroup() {
 			continue
 		}
-		// Spans and the concurrent test are worked out once per entry:
-		// every pair is compared below.
-		type item struct {
-			e     *Entry
-			r     dates.Range
-			first int
-			last  int
-			skip  bool
+		if cap(items) < len(g.Entries) {
+			items = make([]item, len(g.Entries))
 		}
-		items := make([]item, len(g.Entries))
+		items = items[:len(g.Entries)]
 		for i, e := range g.Entries {
 			r, _, ok := e.Span()
 			items[i] = item{e: e, r: r, skip: !ok || concurrent(e)}
