@@ -14,6 +14,7 @@ type docBuffers struct {
 	words Words
 	lower LowerProse
 	fold  []byte
+	keys  lowerKeys // repeated-words
 }
 
 var bufferPool = sync.Pool{New: func() any { return new(docBuffers) }}
@@ -26,7 +27,7 @@ func getBuffers() *docBuffers { return bufferPool.Get().(*docBuffers) }
 // put clears what points into the document (the AST nodes of the blocks)
 // and returns the buffers to the pool.
 func (b *docBuffers) put() {
-	if cap(b.prose.Text) > maxPooledBytes || cap(b.prose.Blocks) > maxPooledBytes/16 || cap(b.words.all) > maxPooledBytes/4 {
+	if cap(b.prose.Text) > maxPooledBytes || cap(b.prose.Blocks) > maxPooledBytes/16 || cap(b.words.all) > maxPooledBytes/4 || cap(b.keys) > maxPooledBytes/16 {
 		return
 	}
 	clear(b.prose.Blocks)

@@ -55,6 +55,12 @@ func runRepeatedWords(p *Pass) {
 	}
 	words := WordsOf(p)
 	var keysBuf lowerKeys
+	if db := p.Doc.buffers; db != nil {
+		// Only this rule uses the keys buffer; it is cleared before each
+		// block and after the last.
+		keysBuf = db.keys
+		defer func() { clear(keysBuf[:cap(keysBuf)]); db.keys = keysBuf[:0] }()
+	}
 	for bi, b := range pr.Blocks {
 		if b.Kind == BlockTableCell {
 			continue

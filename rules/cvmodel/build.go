@@ -220,7 +220,11 @@ type scratch struct {
 	items  []*item
 	slab   []item // the first chunk of items
 	found  []dates.Range
+	spans  []dateSpan
 }
+
+// dateSpan is the part of scratch.found that holds an item's dates.
+type dateSpan struct{ lo, hi int }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
@@ -232,7 +236,7 @@ func (b *builder) release() {
 	clear(b.items)
 	clear(sc.found)
 	sc.starts, sc.items, sc.found = b.starts[:0], b.items[:0], sc.found[:0]
-	if cap(sc.slab) <= 4096 && cap(sc.found) <= 4096 && cap(sc.starts) <= 1<<16 {
+	if cap(sc.slab) <= 4096 && cap(sc.found) <= 4096 && cap(sc.starts) <= 1<<16 && cap(sc.spans) <= 1<<16 {
 		scratchPool.Put(sc)
 	}
 }
@@ -460,10 +464,9 @@ func padWords(ws ...string) [][]byte {
 // their size once; a line's dates and usable dates are parts of shared
 // slices.
 func (b *builder) findAllDates() {
-	type span struct{ lo, hi int }
 	found := b.sc.found[:0]
 	defer func() { b.sc.found = found }()
-	var spans []span
+	var spans []dateSpan
 	for k, it := range b.items {
 		lo := len(found)
 		found = dates.FindAppend(found, it.text)
@@ -471,9 +474,13 @@ func (b *builder) findAllDates() {
 			continue
 		}
 		if spans == nil {
-			spans = make([]span, len(b.items))
+			if cap(b.sc.spans) < len(b.items) {
+				b.sc.spans = make([]dateSpan, len(b.items))
+			}
+			spans = b.sc.spans[:len(b.items)]
+			clear(spans)
 		}
-		spans[k] = span{lo, len(found)}
+		spans[k] = dateSpan{lo, len(found)}
 	}
 	if spans == nil {
 		return
@@ -1050,7 +1057,13 @@ func (b *builder) addEntry(it *item, src Source, depth int, parent *Entry, d *Da
 		}
 	}
 	if len(b.entries) == cap(b.entries) {
-		b.entries = make([]Entry, 0, min(max(2*cap(b.entries), 8), 256))
+		// Most entries carry a date of their own: the first chunk holds
+		// as many entries as there are dates.
+		n := min(max(2*cap(b.entries), 8), 256)
+		if b.entries == nil {
+			n = min(max(len(b.tl.Dates), 4), 256)
+		}
+		b.entries = make([]Entry, 0, n)
 	}
 	b.entries = append(b.entries, Entry{Source: src, Section: b.section, Start: it.start, End: it.end, Line: b.lineOf(it.start), depth: depth, Parent: parent})
 	e := &b.entries[len(b.entries)-1]

@@ -275,17 +275,23 @@ func compareRanges(ra, rb *dates.Range) int {
 
 // Orders returns the order of every group with at least two dated entries.
 func (t *Timeline) Orders() []Order {
-	groups := t.Groups()
-	out := make([]Order, 0, len(groups))
-	for _, g := range groups {
-		o := Order{Group: g, Dated: make([]*Entry, 0, len(g.Entries))}
+	out := []Order{}
+	for g := range t.groups {
+		// Dated is made only for a group with two dated entries.
+		n := 0
+		for _, e := range g.Entries {
+			if _, _, ok := e.Span(); ok {
+				n++
+			}
+		}
+		if n < 2 {
+			continue
+		}
+		o := Order{Group: g, Dated: make([]*Entry, 0, n)}
 		for _, e := range g.Entries {
 			if _, _, ok := e.Span(); ok {
 				o.Dated = append(o.Dated, e)
 			}
-		}
-		if len(o.Dated) < 2 {
-			continue
 		}
 		up, down := 0, 0
 		for i := 1; i < len(o.Dated); i++ {
