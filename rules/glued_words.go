@@ -76,6 +76,15 @@ func forEachField(text []byte, s, e int, fn func(s, e int)) {
 		n := 1
 		if c < utf8.RuneSelf {
 			switch asciiFieldClass[c] {
+			case 0:
+				// A run of ASCII bytes of class 0 changes nothing but
+				// where a field starts.
+				if start < 0 {
+					start = i
+				}
+				for i++; i < e && text[i] < utf8.RuneSelf && asciiFieldClass[text[i]] == 0; i++ {
+				}
+				continue
 			case 1:
 				space = true
 			case 2:
