@@ -275,6 +275,7 @@ func parseOutputs(specs []string, outPath string) ([]output, error) {
 	}
 	var outs []output
 	toStdout := 0
+	files := map[string]string{}
 	for _, s := range specs {
 		for _, part := range strings.Split(s, ",") {
 			name, path, _ := strings.Cut(part, "=")
@@ -290,6 +291,14 @@ func parseOutputs(specs []string, outPath string) ([]output, error) {
 			if path == "" || path == "-" {
 				path = ""
 				toStdout++
+			} else {
+				// A second report into the same file would overwrite
+				// the first without a word.
+				key := filepath.Clean(path)
+				if prev, ok := files[key]; ok {
+					return nil, fmt.Errorf("--format %s and --format %s both write to %s; give each report its own file", prev, name, path)
+				}
+				files[key] = name
 			}
 			outs = append(outs, output{format: name, path: path})
 		}

@@ -519,3 +519,19 @@ func TestPathPrefix(t *testing.T) {
 		t.Fatalf("annotation path not prefixed:\n%s", r.stdout)
 	}
 }
+
+func TestOutputFileTakesOneReport(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "cv.md", []byte(brokenCV))
+	// Two reports sent to one --output file: the second would overwrite
+	// the first without a word.
+	if r := cvlint(t, dir, "", "--format", "text", "--format", "json", "--output", "out.txt", "cv.md"); r.code != ExitError {
+		t.Errorf("two reports into one --output file: exit %d", r.code)
+	}
+	if r := cvlint(t, dir, "", "--format", "json=r.json", "--format", "sarif=./r.json", "cv.md"); r.code != ExitError {
+		t.Errorf("two reports into one FORMAT=FILE: exit %d", r.code)
+	}
+	if r := cvlint(t, dir, "", "--format", "text", "--format", "json=r.json", "--output", "out.txt", "cv.md"); r.code != ExitFindings {
+		t.Errorf("--output and a separate FORMAT=FILE: exit %d %s", r.code, r.stderr)
+	}
+}
