@@ -76,7 +76,13 @@ func applyFixes(eng *rules.Engine, results []rules.FileResult, take func(rules.D
 		if st, err := os.Stat(r.Path); err == nil {
 			mode = st.Mode().Perm()
 		}
-		if err := writeFileAtomic(r.Path, out, mode); err != nil {
+		// Renaming over a symlink would replace the link with a copy:
+		// write the file it points to.
+		dest := r.Path
+		if real, err := filepath.EvalSymlinks(r.Path); err == nil {
+			dest = real
+		}
+		if err := writeFileAtomic(dest, out, mode); err != nil {
 			return results, fmt.Errorf("%s: %w", r.Path, err)
 		}
 		fmt.Fprintf(stderr, "cvlint: %s: applied %d fix(es)\n", r.Path, n)

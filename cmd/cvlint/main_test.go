@@ -535,3 +535,24 @@ func TestOutputFileTakesOneReport(t *testing.T) {
 		t.Errorf("--output and a separate FORMAT=FILE: exit %d %s", r.code, r.stderr)
 	}
 }
+
+func TestFixThroughSymlinkKeepsTheLink(t *testing.T) {
+	dir := t.TempDir()
+	src := cleanCV + "\n## Tools\n\n- Kuber\u200bnetes\n"
+	target := write(t, dir, "real.md", []byte(src))
+	link := filepath.Join(dir, "link.md")
+	if err := os.Symlink("real.md", link); err != nil {
+		t.Skip(err)
+	}
+	r := cvlint(t, dir, "", "--fix", "link.md")
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("--fix replaced the symlink with a file (%v): %s", err, r.stderr)
+	}
+	if data, _ := os.ReadFile(target); string(data) != cleanCV+"\n## Tools\n\n- Kubernetes\n" {
+		t.Errorf("the file the link points to was not fixed: %q", data)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+}
