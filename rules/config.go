@@ -94,8 +94,18 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 	}
 	for i := 0; i+1 < len(top.Content); i += 2 {
 		k, v := top.Content[i], top.Content[i+1]
+		if isNull(v) && k.Value != "now" && k.Value != "exclude" {
+			// A rule whose settings are all commented out: known rule,
+			// nothing changed (YAML would decode null as false).
+			if _, ok := Lookup(k.Value); ok {
+				continue
+			}
+		}
 		switch k.Value {
 		case "now":
+			if isNull(v) {
+				continue
+			}
 			t, err := time.Parse("2006-01-02", v.Value)
 			if err != nil {
 				return nil, &ConfigError{path, v.Line, fmt.Sprintf("now: %q is not a YYYY-MM-DD date", v.Value)}
@@ -122,6 +132,10 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 	return cfg, nil
 }
 
+func isNull(v *yaml.Node) bool {
+	return v.Kind == yaml.ScalarNode && v.Tag == "!!null"
+}
+
 func parseRuleConfig(path string, r *Rule, v *yaml.Node) (RuleConfig, error) {
 	rc := RuleConfig{Options: map[string]any{}}
 	if v.Kind == yaml.ScalarNode {
@@ -143,6 +157,9 @@ func parseRuleConfig(path string, r *Rule, v *yaml.Node) (RuleConfig, error) {
 	}
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		k, val := v.Content[i], v.Content[i+1]
+		if isNull(val) && (k.Value == "enabled" || k.Value == "severity" || r.option(k.Value) != nil) {
+			continue // left empty: the default, not false or zero
+		}
 		switch k.Value {
 		case "enabled":
 			var b bool
