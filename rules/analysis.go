@@ -44,9 +44,10 @@ type Pass struct {
 }
 
 // FileExists reports whether a path relative to the linted file exists;
-// known is false when the engine was given no file system (stdin).
+// known is false when the engine was given no file system, or the text
+// came from standard input without a name (shown as "<stdin>").
 func (p *Pass) FileExists(rel string) (exists, known bool) {
-	if p.fileExists == nil || p.Doc.Path == "" || p.Doc.Path == "-" {
+	if p.fileExists == nil || p.Doc.Path == "" || p.Doc.Path == "-" || p.Doc.Path == "<stdin>" {
 		return false, false
 	}
 	return p.fileExists(filepath.Join(filepath.Dir(p.Doc.Path), filepath.FromSlash(rel))), true

@@ -556,3 +556,17 @@ func TestFixThroughSymlinkKeepsTheLink(t *testing.T) {
 		t.Errorf("temporary files left behind: %v", entries)
 	}
 }
+
+func TestStdinWithoutNameSkipsRelativeLinks(t *testing.T) {
+	dir := t.TempDir()
+	cv := cleanCV + "\n[Portfolio](portfolio.pdf)\n"
+	// Standard input has no folder: a relative link cannot be checked
+	// against whatever folder cvlint happens to run in.
+	if r := cvlint(t, dir, cv, "-"); r.code != ExitOK || strings.Contains(r.stdout, "broken-link") {
+		t.Errorf("stdin: exit %d\n%s", r.code, r.stdout)
+	}
+	// With --stdin-filename the link is checked next to that name.
+	if r := cvlint(t, dir, cv, "--stdin-filename", "cvs/cv.md", "-"); !strings.Contains(r.stdout, "broken-link") {
+		t.Errorf("--stdin-filename: exit %d\n%s", r.code, r.stdout)
+	}
+}
