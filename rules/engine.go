@@ -281,30 +281,55 @@ func Counts(ds []Diagnostic) map[Severity]int {
 }
 
 // ApplyFixes returns the source with the fixes of the given diagnostics
-// applied, skipping any fix that overlaps one already taken.
+// applied and the number of edits made. A fix is taken whole or not at
+// all: one that overlaps a fix already taken is skipped, so a multi-edit
+// fix is never half applied.
 func ApplyFixes(src []byte, ds []Diagnostic, take func(Diagnostic) bool) ([]byte, int) {
-	var edits []Edit
+	var taken []Edit // sorted by Start, free of overlaps
+	overlaps := func(ed Edit) bool {
+		// Taken edits are disjoint and sorted, so their ends are sorted too.
+		i := sort.Search(len(taken), func(i int) bool { return taken[i].End >= ed.Start })
+		for ; i < len(taken) && taken[i].Start <= ed.End; i++ {
+			t := taken[i]
+			if t.Start < ed.End && ed.Start < t.End {
+				return true
+			}
+			// Two insertions at one point: their order would be a guess.
+			if t.Start == ed.Start && (t.Start == t.End || ed.Start == ed.End) {
+				return true
+			}
+		}
+		return false
+	}
 	for _, d := range ds {
 		if d.Fix == nil || !take(d) {
 			continue
 		}
-		edits = append(edits, d.Fix.Edits...)
-	}
-	if len(edits) == 0 {
-		return src, 0
-	}
-	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Start < edits[j].Start })
-	var out []byte
-	pos, n := 0, 0
-	for _, ed := range edits {
-		if ed.Start < pos || ed.End > len(src) {
+		ok := true
+		for _, ed := range d.Fix.Edits {
+			if ed.Start < 0 || ed.End > len(src) || ed.Start > ed.End || overlaps(ed) {
+				ok = false
+				break
+			}
+		}
+		if !ok {
 			continue
 		}
+		for _, ed := range d.Fix.Edits {
+			i := sort.Search(len(taken), func(i int) bool { return taken[i].Start > ed.Start })
+			taken = slices.Insert(taken, i, ed)
+		}
+	}
+	if len(taken) == 0 {
+		return src, 0
+	}
+	var out []byte
+	pos := 0
+	for _, ed := range taken {
 		out = append(out, src[pos:ed.Start]...)
 		out = append(out, ed.New...)
 		pos = ed.End
-		n++
 	}
 	out = append(out, src[pos:]...)
-	return out, n
+	return out, len(taken)
 }
