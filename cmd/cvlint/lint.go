@@ -133,6 +133,11 @@ func runLint(cmd *cobra.Command, o *options, args []string, stdin io.Reader, std
 		prefixPaths(results, o.pathPrefix)
 	}
 	run := &report.Run{Files: results, Rules: eng.Rules(), Version: version()}
+	if o.pathPrefix != "" {
+		// Paths now start at the repository root: SARIF's %SRCROOT% must
+		// point there too, not at the sub-folder cvlint ran in.
+		run.WorkDir = rootAbove(o.pathPrefix)
+	}
 	for _, out := range outs {
 		if err := out.write(run, stdout, color); err != nil {
 			return &exitError{code: ExitError, err: err}
@@ -172,6 +177,20 @@ func prefixPaths(results []rules.FileResult, prefix string) {
 		}
 		results[i].Path = path.Join(prefix, r.Path)
 	}
+}
+
+// rootAbove returns the folder of which the working folder is prefix, or
+// "" (the working folder) when it is not.
+func rootAbove(prefix string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	p := filepath.Clean(filepath.FromSlash(prefix))
+	if p == "." || filepath.IsAbs(p) || !strings.HasSuffix(wd, string(filepath.Separator)+p) {
+		return ""
+	}
+	return strings.TrimSuffix(wd, string(filepath.Separator)+p)
 }
 
 func loadConfig(path string) (*rules.Config, error) {
@@ -278,8 +297,11 @@ func parseOutputs(specs []string, outPath string) ([]output, error) {
 	files := map[string]string{}
 	for _, s := range specs {
 		for _, part := range strings.Split(s, ",") {
-			name, path, _ := strings.Cut(part, "=")
+			name, path, hasFile := strings.Cut(part, "=")
 			name = strings.ToLower(strings.TrimSpace(name))
+			if hasFile && strings.TrimSpace(path) == "" {
+				return nil, fmt.Errorf("--format %s=: the file name is empty (a file name cannot contain a comma)", name)
+			}
 			switch name {
 			case "text", "json", "sarif", "github", "html":
 			default:

@@ -514,9 +514,33 @@ func TestBatch(t *testing.T) {
 func TestPathPrefix(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "cvs/jane.md", []byte(brokenCV))
-	r := cvlint(t, filepath.Join(dir, "cvs"), "", "--format", "github", "--path-prefix", "cvs", "jane.md")
+	r := cvlint(t, filepath.Join(dir, "cvs"), "", "--format", "github", "--format", "sarif=out.sarif", "--path-prefix", "cvs", "jane.md")
 	if !strings.Contains(r.stdout, "file=cvs/jane.md,") {
 		t.Fatalf("annotation path not prefixed:\n%s", r.stdout)
+	}
+	var sarif struct {
+		Runs []struct {
+			OriginalURIBaseIDs map[string]struct{ URI string } `json:"originalUriBaseIds"`
+			Results            []struct {
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+					}
+				}
+			}
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "cvs", "out.sarif"))
+	if err != nil || json.Unmarshal(data, &sarif) != nil || len(sarif.Runs) != 1 || len(sarif.Runs[0].Results) == 0 {
+		t.Fatalf("SARIF: %v\n%s", err, data)
+	}
+	root := sarif.Runs[0].OriginalURIBaseIDs["%SRCROOT%"].URI
+	uri := sarif.Runs[0].Results[0].Locations[0].PhysicalLocation.ArtifactLocation.URI
+	if uri != "cvs/jane.md" || strings.HasSuffix(strings.TrimSuffix(root, "/"), "/cvs") {
+		t.Errorf("SARIF uri %q under root %q: the root must be the repository, not the sub-folder", uri, root)
+	}
+	if r := cvlint(t, dir, "", "--format", "json=", "cvs"); r.code != ExitError {
+		t.Errorf("--format json= (no file name): exit %d", r.code)
 	}
 }
 
