@@ -67,8 +67,8 @@ type Settings struct {
 	// WantTimeline asks for FileResult.Timeline (costs the timeline
 	// analysis even when no date rule runs).
 	WantTimeline bool
-	// FileExists answers for relative links; nil (standard input, tests)
-	// means the file system is not consulted.
+	// FileExists answers for relative links; nil means the file system is
+	// not consulted (Pass.FileExists also skips unnamed standard input).
 	FileExists func(path string) bool
 }
 
