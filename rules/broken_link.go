@@ -173,14 +173,20 @@ func checkLinkTarget(p *Pass, l Link, slugs map[string]bool) string {
 		return "" // ftp:, doi:, … are not ours to judge
 	}
 	// No scheme: a relative path, or a domain the author forgot to prefix.
-	if looksLikeDomain(dest) {
+	// A file that exists next to the CV is a file, whatever its extension
+	// (CITATION.cff is not a domain).
+	rel := u.Path
+	exists, known := false, false
+	if rel != "" && !strings.HasPrefix(dest, "//") {
+		exists, known = p.FileExists(path.Clean(rel))
+	}
+	if !exists && looksLikeDomain(dest) {
 		return fmt.Sprintf("%q is a relative path, not a web address: write https://%s", dest, dest)
 	}
-	rel := u.Path
 	if rel == "" || strings.HasPrefix(dest, "//") {
 		return ""
 	}
-	if exists, known := p.FileExists(path.Clean(rel)); known && !exists {
+	if known && !exists {
 		return fmt.Sprintf("relative link to %q: no such file next to this CV", rel)
 	}
 	return ""
@@ -249,6 +255,9 @@ func schemeTypo(dest string) bool {
 func looksLikeDomain(dest string) bool {
 	if strings.HasPrefix(strings.ToLower(dest), "www.") {
 		return true
+	}
+	if host, _, _ := strings.Cut(dest, "/"); strings.ToLower(host) != host {
+		return false // LICENSE.txt, CITATION.cff: domains are written in lower case
 	}
 	m := domainRE().FindStringSubmatch(dest)
 	if m == nil {
