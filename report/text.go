@@ -240,6 +240,9 @@ func writeBatchTables(w io.Writer, run *Run) {
 		}
 		return cvs[i].path < cvs[j].path
 	})
+	if len(cvs) == 0 || cvs[0].score == 100 {
+		return // every CV is clean: no table of the worst
+	}
 	fmt.Fprintf(w, "\nWorst CVs\n  %5s  %6s  %8s  %s\n", "score", "errors", "findings", "file")
 	for i, c := range cvs {
 		if i == batchRows || c.score == 100 {

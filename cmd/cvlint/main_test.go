@@ -509,6 +509,13 @@ func TestBatch(t *testing.T) {
 	if r := cvlint(t, dir, "", "--min-score", "101", "cvs"); r.code != ExitError {
 		t.Errorf("--min-score 101: exit %d", r.code)
 	}
+	// A folder of clean CVs gets no empty tables.
+	for i := 0; i < 25; i++ {
+		write(t, dir, fmt.Sprintf("clean/cv-%02d.md", i), []byte(cleanCV))
+	}
+	if r := cvlint(t, dir, "", "clean"); r.code != ExitOK || strings.Contains(r.stdout, "Worst CVs") || strings.Contains(r.stdout, "Most frequent") {
+		t.Errorf("clean folder: exit %d\n%s", r.code, r.stdout)
+	}
 }
 
 func TestPathPrefix(t *testing.T) {
