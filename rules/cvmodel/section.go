@@ -42,6 +42,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/cvlint/cvlint/rules/dates"
 	"github.com/cvlint/cvlint/rules/mojibake"
 )
 
@@ -331,26 +332,11 @@ func appendFold(b []byte, s string, max int) ([]byte, bool) {
 }
 
 func foldRune(r rune) rune {
-	r = unicode.ToLower(r)
-	switch r {
-	case 'à', 'á', 'â', 'ä', 'ã', 'å':
-		return 'a'
-	case 'ç':
-		return 'c'
-	case 'è', 'é', 'ê', 'ë':
-		return 'e'
-	case 'ì', 'í', 'î', 'ï':
-		return 'i'
-	case 'ñ':
-		return 'n'
-	case 'ò', 'ó', 'ô', 'ö', 'õ':
-		return 'o'
-	case 'ù', 'ú', 'û', 'ü':
-		return 'u'
-	case 'ÿ', 'ý':
-		return 'y'
-	case 'œ':
+	if b := dates.FoldLetter(r); b != 0 {
+		return rune(b)
+	}
+	if r == 'œ' || r == 'Œ' {
 		return 'o' // rare in titles; "œuvre" folds close enough
 	}
-	return r
+	return unicode.ToLower(r)
 }

@@ -69,9 +69,10 @@ func isDashRune(r rune) bool {
 
 func isApos(r rune) bool { return r == '\'' || r == '’' || r == '‘' || r == 'ʼ' }
 
-// foldRune maps a letter to its lower-case, accent-free ASCII form; 0 for
-// letters outside Latin-1 (such words are never in the lexicon).
-func foldRune(r rune) byte {
+// FoldLetter maps a letter to its lower-case, accent-free ASCII form; 0 for
+// letters outside Latin-1 (such words are never in the date tables). The
+// CV model folds section titles with it too.
+func FoldLetter(r rune) byte {
 	if r < 0x80 {
 		if 'A' <= r && r <= 'Z' {
 			return byte(r + 'a' - 'A')
@@ -226,7 +227,7 @@ func (p *parser) word(i int, sp bool) int {
 		}
 		r, k := utf8.DecodeRuneInString(s[j:])
 		if unicode.IsLetter(r) {
-			b := foldRune(r)
+			b := FoldLetter(r)
 			if b == 0 {
 				long = true // not a Latin word: never in the lexicon
 			}
