@@ -70,16 +70,21 @@ func sanitize(s string) string {
 
 // sanitizeKeepNewlines escapes like sanitize but leaves \r and \n alone,
 // for formats whose own escaping encodes line breaks (GitHub commands).
-func sanitizeKeepNewlines(s string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		parts := strings.Split(l, "\r")
-		for j, p := range parts {
-			parts[j] = sanitize(p)
+func sanitizeKeepNewlines(s string) string { return sanitizeKeeping(s, "\r\n") }
+
+// sanitizeKeeping escapes like sanitize, except the characters of keep.
+func sanitizeKeeping(s, keep string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexAny(s, keep)
+		if i < 0 {
+			b.WriteString(sanitize(s))
+			return b.String()
 		}
-		lines[i] = strings.Join(parts, "\r")
+		b.WriteString(sanitize(s[:i]))
+		b.WriteByte(s[i]) // keep holds ASCII only
+		s = s[i+1:]
 	}
-	return strings.Join(lines, "\n")
 }
 
 func needsSanitize(s string) bool {
@@ -93,14 +98,4 @@ func needsSanitize(s string) bool {
 
 // ForTerminal escapes what sanitize escapes except line breaks and tabs,
 // for multi-line text shown on a terminal, such as a diff.
-func ForTerminal(s string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		parts := strings.Split(l, "\t")
-		for j, p := range parts {
-			parts[j] = sanitize(p)
-		}
-		lines[i] = strings.Join(parts, "\t")
-	}
-	return strings.Join(lines, "\n")
-}
+func ForTerminal(s string) string { return sanitizeKeeping(s, "\n\t") }
