@@ -53,6 +53,30 @@ func (t *Timeline) groups(yield func(Group) bool) {
 	}
 }
 
+// orderGroups yields the groups of groups, the career group split by
+// section: each section is a list of its own, so a "Freelance" or "Board
+// positions" section written after the jobs is not out of their order.
+func (t *Timeline) orderGroups(yield func(Group) bool) {
+	for g := range t.groups {
+		if g.Parent != nil || g.Name != "experience" {
+			if !yield(g) {
+				return
+			}
+			continue
+		}
+		for i := 0; i < len(g.Entries); {
+			j := i + 1
+			for j < len(g.Entries) && g.Entries[j].Section == g.Entries[i].Section {
+				j++
+			}
+			if !yield(Group{Name: g.Name, Entries: g.Entries[i:j]}) {
+				return
+			}
+			i = j
+		}
+	}
+}
+
 // careerGroup reports whether overlaps matter in g: the working life and
 // the missions or roles under a job.
 func (g Group) careerGroup() bool {
@@ -276,7 +300,7 @@ func compareRanges(ra, rb *dates.Range) int {
 // Orders returns the order of every group with at least two dated entries.
 func (t *Timeline) Orders() []Order {
 	out := []Order{}
-	for g := range t.groups {
+	for g := range t.orderGroups {
 		// Dated is made only for a group with two dated entries.
 		n := 0
 		for _, e := range g.Entries {

@@ -12,12 +12,19 @@ var kindWords = []struct {
 	{KindTeaching, []string{"teaching", "teacher", "lecturer", "charge de cours", "chargee de cours", "charge d enseignement",
 		"chargee d enseignement", "enseignant", "enseignante", "vacataire", "formateur", "formatrice", "instructor",
 		"teaching assistant", "professeur", "professeure", "adjunct", "guest lecturer", "intervenant", "intervenante"}},
-	{KindPartTime, []string{"part time", "temps partiel", "mi temps", "a mi temps", "weekend job", "side job"}},
+	// A non-executive board seat runs alongside a job by nature.
+	{KindPartTime, append([]string{"part time", "temps partiel", "mi temps", "a mi temps", "weekend job", "side job"},
+		boardWords...)},
 	{KindFreelance, []string{"freelance", "free lance", "freelancer", "independant", "independante", "independent consultant",
 		"self employed", "auto entrepreneur", "micro entrepreneur", "consultant independant", "consultante independante"}},
 	{KindInternship, []string{"stage", "stagiaire", "intern", "internship", "alternance", "alternant", "alternante",
 		"apprenti", "apprentie", "apprentice", "apprenticeship", "work study"}},
 }
+
+// boardWords name a non-executive board seat: part-time, but not a
+// position that makes a section a career one (see jobLike).
+var boardWords = []string{"non executive", "board member", "member of the board", "trustee", "membre du conseil",
+	"conseil d administration", "administrateur independant", "administratrice independante"}
 
 // roleWords name a position: an entry of an unknown section whose title
 // holds one is job-like.
@@ -38,14 +45,29 @@ var roleWords = []string{
 // or in one of its children's (an employer heading over its roles).
 func jobLike(e *Entry) bool {
 	switch e.Kind {
-	case KindInternship, KindFreelance, KindPartTime, KindMission:
+	case KindInternship, KindFreelance, KindMission:
 		return true
+	case KindPartTime:
+		if !boardSeat(e.Text) {
+			return true
+		}
 	}
 	if firstMatch(roleIndex, " "+e.Text+" ") >= 0 {
 		return true
 	}
 	for _, c := range e.Children {
 		if c.Kind == KindMission || firstMatch(roleIndex, " "+c.Text+" ") >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// boardSeat reports a folded title that names a board seat.
+func boardSeat(text string) bool {
+	f := " " + text + " "
+	for _, w := range boardWords {
+		if strings.Contains(f, " "+w+" ") {
 			return true
 		}
 	}

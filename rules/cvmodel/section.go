@@ -115,7 +115,7 @@ func init() {
 			"academic positions", "academic appointments", "academic experience", "appointments", "positions held",
 			"research positions", "research experience", "other experience", "additional experience",
 			"previous experience", "autres experiences", "autres experiences professionnelles", "internships", "stages",
-			"fonctions occupees",
+			"fonctions occupees", "experience de travail", "experiences de travail", "executive experience",
 		},
 		SectionEducation: {
 			"education", "academic background", "academic history", "studies", "formation", "formations",
