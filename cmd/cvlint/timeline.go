@@ -163,7 +163,12 @@ func newTimelineView(doc *rules.Document, tl *cvmodel.Timeline, opts rules.Timel
 		v.Gaps = append(v.Gaps, gapView{Before: g.Before.Label(), After: g.After.Label(), From: monthText(g.From), To: monthText(g.To), Months: g.Months})
 	}
 	for _, o := range tl.Orders() {
-		ov := orderView{Group: o.Group.Name, Direction: o.Direction.String()}
+		name := o.Group.Name
+		if o.Group.Parent == nil && o.Group.Section != nil && o.Group.Section.Title != "" && !strings.EqualFold(o.Group.Section.Title, name) {
+			// Several sections hold jobs: say which one this order is of.
+			name += " (" + o.Group.Section.Title + ")"
+		}
+		ov := orderView{Group: name, Direction: o.Direction.String()}
 		for _, e := range o.Breaks {
 			ov.Breaks = append(ov.Breaks, e.Label())
 		}

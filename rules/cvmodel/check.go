@@ -69,7 +69,7 @@ func (t *Timeline) orderGroups(yield func(Group) bool) {
 			for j < len(g.Entries) && g.Entries[j].Section == g.Entries[i].Section {
 				j++
 			}
-			if !yield(Group{Name: g.Name, Entries: g.Entries[i:j]}) {
+			if !yield(Group{Name: g.Name, Section: g.Entries[i].Section, Entries: g.Entries[i:j]}) {
 				return
 			}
 			i = j
