@@ -16,7 +16,7 @@ var MissingSection = Register(&Rule{
 	ID:       "missing-section",
 	Title:    "a section recruiters look for is missing",
 	Severity: Warning,
-	Requires: []*Analysis{ProseAnalysis, LanguageAnalysis},
+	Requires: []*Analysis{ProseAnalysis, LanguageAnalysis, TimelineAnalysis},
 	Doc: Doc{
 		Why: "Recruiters and applicant tracking systems look for experience, education and skills, and file what they find under those names. " +
 			"Sections are recognised in English and French with their usual synonyms (`Work History`, `Parcours professionnel`, `Formation`, `Diplômes`, `Compétences`, `Tech stack`), " +
@@ -59,7 +59,7 @@ func runMissingSection(p *Pass) {
 	for _, t := range titles {
 		found[t.Kind] = true
 	}
-	if !found[cvmodel.SectionExperience] && hasDatedEntries(d, pr, titles) {
+	if !found[cvmodel.SectionExperience] && (hasDatedEntries(d, pr, titles) || datedCareer(p)) {
 		found[cvmodel.SectionExperience] = true
 	}
 	_, lineEnd := d.Lines.Line(1)
@@ -80,6 +80,18 @@ func runMissingSection(p *Pass) {
 		p.Report(Finding{Start: 0, End: lineEnd, Message: fmt.Sprintf(
 			"%s: recruiters and applicant tracking systems look for it; add a section titled %s", what, suggest)})
 	}
+}
+
+// datedCareer asks the CV model, which knows sections under titles no
+// table lists ("Where I have worked"), whether the CV holds dated jobs.
+// The model is computed only when no experience title was found.
+func datedCareer(p *Pass) bool {
+	for _, e := range TimelineOf(p).CareerEntries() {
+		if r, _, ok := e.Span(); ok && r.EndKind != dates.Single {
+			return true
+		}
+	}
+	return false
 }
 
 func sectionKindNamed(name string) (cvmodel.SectionKind, bool) {
