@@ -84,10 +84,22 @@ func runMissingSection(p *Pass) {
 
 // datedCareer asks the CV model, which knows sections under titles no
 // table lists ("Where I have worked"), whether the CV holds dated jobs.
-// The model is computed only when no experience title was found.
+// Dated posts under a teaching title count too: a school teacher's
+// "Teaching experience" is their career. The model is computed only when
+// no experience title was found.
 func datedCareer(p *Pass) bool {
-	for _, e := range TimelineOf(p).CareerEntries() {
-		if r, _, ok := e.Span(); ok && r.EndKind != dates.Single {
+	t := TimelineOf(p)
+	dated := func(e *cvmodel.Entry) bool {
+		r, _, ok := e.Span()
+		return ok && r.EndKind != dates.Single
+	}
+	for _, e := range t.CareerEntries() {
+		if dated(e) {
+			return true
+		}
+	}
+	for _, e := range t.Entries {
+		if e.Parent == nil && e.Section != nil && e.Section.Kind == cvmodel.SectionTeaching && dated(e) {
 			return true
 		}
 	}

@@ -144,7 +144,9 @@ var nameLabels = []string{"name", "full name", "nom", "nom et prénom", "prénom
 
 // nameLike reports whether a line reads as a person's name, possibly
 // followed by a title after a separator ("Jane Doe — Data Engineer"),
-// with at least minWords capitalised words.
+// with at least minWords capitalised words. A tab or a run of three
+// spaces ends the name too: a two-column header flattened to text
+// ("JANE DOE          Data Analyst").
 func nameLike(line string, minWords int) bool {
 	line = strings.TrimSpace(line)
 	if i := strings.IndexByte(line, ':'); i > 0 {
@@ -156,7 +158,7 @@ func nameLike(line string, minWords int) bool {
 			}
 		}
 	}
-	for _, sep := range []string{" — ", " – ", " - ", "|", "·", "•", ",", " / ", "(", "<", ":"} {
+	for _, sep := range []string{" — ", " – ", " - ", "|", "·", "•", ",", " / ", "(", "<", ":", "\t", "   "} {
 		if i := strings.Index(line, sep); i > 0 {
 			line = line[:i]
 		}
