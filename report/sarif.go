@@ -190,7 +190,7 @@ func ruleHelp(r *rules.Rule) (string, string) {
 		if body == "" {
 			return
 		}
-		fmt.Fprintf(&t, "\n%s:\n%s\n", label, indent(body, "    "))
+		fmt.Fprintf(&t, "\n%s:\n%s\n", label, Indent(body, "    "))
 		fence := codeFence(body)
 		fmt.Fprintf(&m, "\n%s:\n\n%smarkdown\n%s\n%s\n", label, fence, body, fence)
 	}
@@ -235,7 +235,9 @@ func codeFence(body string) string {
 	return strings.Repeat("`", max(3, longest+1))
 }
 
-func indent(s, prefix string) string {
+// Indent puts prefix before every non-empty line of s; the SARIF help
+// text and `cvlint explain` lay out rule examples with it.
+func Indent(s, prefix string) string {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
 		if l != "" {

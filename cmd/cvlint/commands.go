@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cvlint/cvlint/report"
 	"github.com/cvlint/cvlint/rules"
 )
 
@@ -68,9 +69,9 @@ func newExplainCmd() *cobra.Command {
 func Explain(r *rules.Rule) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s (%s): %s\n\n", r.ID, r.Severity, r.Title)
-	fmt.Fprintf(&b, "Why\n%s\n\n", indent(wrap(r.Doc.Why, 76), "  "))
-	fmt.Fprintf(&b, "Bad\n%s\n\n", indent(r.Doc.Bad, "  "))
-	fmt.Fprintf(&b, "Good\n%s\n", indent(r.Doc.Good, "  "))
+	fmt.Fprintf(&b, "Why\n%s\n\n", report.Indent(wrap(r.Doc.Why, 76), "  "))
+	fmt.Fprintf(&b, "Bad\n%s\n\n", report.Indent(r.Doc.Bad, "  "))
+	fmt.Fprintf(&b, "Good\n%s\n", report.Indent(r.Doc.Good, "  "))
 	if r.SafeFix {
 		b.WriteString("\nFix\n  `cvlint --fix` applies this rule's fixes.\n")
 	}
@@ -129,16 +130,6 @@ func yamlish(v any) string {
 		return "[" + strings.Join(v, ", ") + "]"
 	}
 	return fmt.Sprint(v)
-}
-
-func indent(s, pre string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		if l != "" {
-			lines[i] = pre + l
-		}
-	}
-	return strings.Join(lines, "\n")
 }
 
 func wrap(s string, width int) string {
