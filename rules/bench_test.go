@@ -179,3 +179,29 @@ func BenchmarkAdversarial(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkRule lints the corpus with one rule enabled at a time, so the
+// cost of a rule (with the analyses it needs) reads as its figure minus
+// BenchmarkRule/none, which is decode, parse and the engine alone.
+func BenchmarkRule(b *testing.B) {
+	c := corpus()
+	ids := []string{"none"}
+	for _, r := range rules.All() {
+		ids = append(ids, r.ID)
+	}
+	for _, id := range ids {
+		disabled := map[string]bool{}
+		for _, r := range rules.All() {
+			disabled[r.ID] = r.ID != id
+		}
+		eng := rules.NewEngine(rules.Settings{Now: fixtureNow, Disabled: disabled})
+		b.Run(id, func(b *testing.B) {
+			b.SetBytes(corpusBytes(c))
+			for i := 0; i < b.N; i++ {
+				for j, cv := range c {
+					eng.LintBytes(fmt.Sprintf("cv-%04d.md", j), cv)
+				}
+			}
+		})
+	}
+}
