@@ -51,11 +51,12 @@ var fileExts = map[string]bool{
 
 func runBrokenLink(p *Pass) {
 	exclude := p.StringsOption("exclude")
-	// The anchors are worked out only for a file with a #fragment link;
-	// a nil set reads as empty.
+	// The anchors are worked out only for a file with a #fragment link (a
+	// bare "#" is a placeholder, judged without them); a nil set reads as
+	// empty.
 	var slugs map[string]bool
 	for _, l := range p.Doc.Links {
-		if strings.HasPrefix(strings.TrimSpace(l.Dest), "#") {
+		if d := strings.TrimSpace(l.Dest); len(d) > 1 && d[0] == '#' {
 			slugs = anchors(p.Doc)
 			break
 		}

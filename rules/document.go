@@ -8,11 +8,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
 	"go.abhg.dev/goldmark/frontmatter"
 
 	"github.com/cvlint/cvlint/rules/cvmodel"
@@ -126,10 +123,6 @@ type Link struct {
 	Email              bool
 }
 
-var markdown = goldmark.New(
-	goldmark.WithExtensions(extension.GFM, &frontmatter.Extender{}),
-)
-
 // Parse builds the document model from decoded text.
 func Parse(path string, d Decoded, plain bool) *Document {
 	doc := &Document{
@@ -141,8 +134,8 @@ func Parse(path string, d Decoded, plain bool) *Document {
 		Plain:    plain,
 		Lines:    NewLineIndex(d.Text),
 	}
-	ctx := parser.NewContext()
-	doc.AST = markdown.Parser().Parse(text.NewReader(d.Text), parser.WithContext(ctx))
+	var ctx parser.Context
+	doc.AST, ctx = parseMarkdown(d.Text)
 	if frontmatter.Get(ctx) != nil {
 		doc.FrontMatter = frontMatterSpan(d.Text)
 	}

@@ -1,0 +1,320 @@
+package rules
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+	"go.abhg.dev/goldmark/frontmatter"
+)
+
+// GFM's linkify finds bare URLs and e-mail addresses while goldmark parses
+// inlines, and to do so it is tried at every space of every line: about a
+// fifth of the parse, for the two or three addresses a CV holds. cvlint
+// parses without it and then runs goldmark's own linkify parser only where
+// an address can start, around the few "://", "www." and "@" of the file.
+// The result holds the same links at the same places as a GFM parse; text
+// nodes may be cut at other places, which nothing reads. When a case is
+// beyond what this pass can vouch for (an address running into markup,
+// an open "[" before it), the file is parsed again with GFM as it is.
+var (
+	markdownGFM = goldmark.New(
+		goldmark.WithExtensions(extension.GFM, &frontmatter.Extender{}),
+	)
+	markdown = goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, &frontmatter.Extender{}),
+	)
+	linkifier = extension.NewLinkifyParser()
+	// linkifyContext is what linkifier reads of the parse state: whether
+	// the position is in a link label. Nothing writes to it, so every
+	// goroutine can share it; the label case is handled before the call.
+	linkifyContext = parser.NewContext()
+)
+
+// parseMarkdown parses src as GFM with front matter.
+func parseMarkdown(src []byte) (ast.Node, parser.Context) {
+	ctx := parser.NewContext()
+	root := markdown.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	needles := addressNeedles(src)
+	if len(needles) == 0 {
+		return root, ctx // no address: linkify would find nothing
+	}
+	if lk := (linkifyPass{src: src, needles: needles}); lk.run(root) {
+		return root, ctx
+	}
+	ctx = parser.NewContext()
+	return markdownGFM.Parser().Parse(text.NewReader(src), parser.WithContext(ctx)), ctx
+}
+
+// addressNeedles returns, in order, the offsets of every "://", "www." and
+// "@": an address linkify accepts holds one of them (http:, https: and
+// ftp: URLs, www. hosts, e-mails).
+func addressNeedles(src []byte) []int {
+	var out []int
+	for _, n := range [...]string{"://", "www.", "@"} {
+		for off := 0; ; {
+			i := bytes.Index(src[off:], []byte(n))
+			if i < 0 {
+				break
+			}
+			out = append(out, off+i)
+			off += i + len(n)
+		}
+	}
+	if len(out) > 1 {
+		sortInts(out)
+	}
+	return out
+}
+
+func sortInts(a []int) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j] < a[j-1]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}
+
+// linkifyPass adds to a parse without linkify the autolinks GFM would have.
+type linkifyPass struct {
+	src     []byte
+	needles []int
+	// texts are the text nodes of the current block in document order;
+	// a node is eligible when linkify would run over it (not in a code
+	// span, a link label or an autolink).
+	texts []textNode
+	edits []linkEdit
+	seg   text.Segments
+	dummy ast.Node
+}
+
+type textNode struct {
+	t        *ast.Text
+	eligible bool
+}
+
+type linkEdit struct {
+	t     *ast.Text
+	links []foundLink
+}
+
+type foundLink struct {
+	at   int // where linkify ran: the trigger character, or the start
+	link *ast.AutoLink
+	stop int // end of the address
+}
+
+// run finds the autolinks and inserts them; false means the file must be
+// parsed with GFM instead.
+func (lk *linkifyPass) run(root ast.Node) bool {
+	if !lk.blocks(root) {
+		return false
+	}
+	for _, e := range lk.edits {
+		lk.insert(e)
+	}
+	return true
+}
+
+// blocks visits the leaf blocks that hold a needle.
+func (lk *linkifyPass) blocks(n ast.Node) bool {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Type() != ast.TypeBlock {
+			continue
+		}
+		if f := c.FirstChild(); f != nil && f.Type() == ast.TypeBlock {
+			if !lk.blocks(c) {
+				return false
+			}
+			continue
+		}
+		lines := c.Lines()
+		if lines == nil || lines.Len() == 0 || c.FirstChild() == nil {
+			continue
+		}
+		if !lk.hasNeedle(lines.At(0).Start, lines.At(lines.Len()-1).Stop) {
+			continue
+		}
+		if !lk.block(c, lines) {
+			return false
+		}
+	}
+	return true
+}
+
+func (lk *linkifyPass) hasNeedle(start, stop int) bool {
+	i := lowerBound(lk.needles, start)
+	return i < len(lk.needles) && lk.needles[i] < stop
+}
+
+func lowerBound(a []int, v int) int {
+	lo, hi := 0, len(a)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if a[m] < v {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// block runs linkify where GFM would inside one leaf block.
+func (lk *linkifyPass) block(b ast.Node, lines *text.Segments) bool {
+	for i := 0; i < lines.Len(); i++ {
+		if lines.At(i).Padding != 0 {
+			return false // tabs expanded into the line: not worth emulating
+		}
+	}
+	lk.texts = collectTexts(lk.texts[:0], b, true)
+	// bracket is set once a text node before the current position holds
+	// a "[" the parser left as text: GFM's linkify stays silent while a
+	// link label may be open, and this pass does not follow labels.
+	bracket := false
+	for k, tn := range lk.texts {
+		t := tn.t
+		s, e := t.Segment.Start, t.Segment.Stop
+		if !tn.eligible || !lk.hasNeedle(runStart(lk.src, s), runEnd(lk.src, e)) {
+			bracket = bracket || bytes.IndexByte(lk.src[s:e], '[') >= 0
+			continue
+		}
+		var found []foundLink
+		// i==0: a text node starts a line or follows another node, and
+		// goldmark tries its inline parsers there.
+		for at := s; at < e; {
+			// After a backtick, bracket, '!' or '<' goldmark may resume
+			// as at a line start (the parser returned a node, later
+			// merged into this text), and an open '[' silences linkify:
+			// text with any of them is left to GFM.
+			if bracket || bytes.IndexByte([]byte("`[]!<>\\"), lk.src[at]) >= 0 {
+				return false
+			}
+			if at == s || isLinkifyTrigger(lk.src, at) || (len(found) > 0 && found[len(found)-1].stop == at) {
+				if l, stop, ok := lk.try(at, lines, b); ok {
+					if stop > e || (stop == e && !lk.endsText(k, e)) {
+						return false // the address runs into the next node
+					}
+					found = append(found, foundLink{at: at, link: l, stop: stop})
+					at = stop
+					continue
+				}
+			}
+			at++
+		}
+		if len(found) > 0 {
+			lk.edits = append(lk.edits, linkEdit{t: t, links: found})
+		}
+	}
+	return true
+}
+
+// endsText says whether the text node k ends where its line does, so that
+// an address ending with it ends there in a GFM parse too.
+func (lk *linkifyPass) endsText(k, e int) bool {
+	return e >= len(lk.src) || util.IsSpace(lk.src[e])
+}
+
+// isLinkifyTrigger is where goldmark tries linkify inside a line: on a
+// space, '*', '_', '~' or '(' that no backslash escapes.
+func isLinkifyTrigger(src []byte, at int) bool {
+	c := src[at]
+	if !(c == ' ' || c == '*' || c == '_' || c == '~' || c == '(' || (util.IsSpace(c) && c != '\n' && c != '\r')) {
+		return false
+	}
+	n := 0
+	for j := at - 1; j >= 0 && src[j] == '\\'; j-- {
+		n++
+	}
+	return n%2 == 0
+}
+
+// try runs goldmark's linkify parser at offset at, on the rest of the
+// block line as goldmark would see it.
+func (lk *linkifyPass) try(at int, lines *text.Segments, b ast.Node) (*ast.AutoLink, int, bool) {
+	stop := -1
+	for i := 0; i < lines.Len(); i++ {
+		if l := lines.At(i); at >= l.Start && at < l.Stop {
+			stop = l.Stop
+			break
+		}
+	}
+	if stop < 0 {
+		return nil, 0, false
+	}
+	lk.seg.Clear()
+	lk.seg.Append(text.NewSegment(at, stop))
+	if lk.dummy == nil {
+		lk.dummy = ast.NewParagraph()
+	}
+	r := text.NewBlockReader(lk.src, &lk.seg)
+	n := linkifier.Parse(lk.dummy, r, linkifyContext)
+	lk.dummy.RemoveChildren(lk.dummy)
+	l, ok := n.(*ast.AutoLink)
+	if !ok {
+		return nil, 0, false
+	}
+	l.SetPos(at)
+	_, end := r.Position() // linkifier advanced over the address
+	return l, end.Start, true
+}
+
+// insert cuts the text node around the addresses found in it.
+func (lk *linkifyPass) insert(e linkEdit) {
+	t := e.t
+	parent := t.Parent()
+	start := t.Segment.Start
+	for _, f := range e.links {
+		// The address starts after the trigger character linkifier
+		// consumed, if any (it keeps it as text).
+		lstart := f.at
+		if c := lk.src[f.at]; c == ' ' || c == '*' || c == '_' || c == '~' || c == '(' {
+			lstart++
+		}
+		if lstart > start {
+			parent.InsertBefore(parent, t, ast.NewTextSegment(text.NewSegment(start, lstart)))
+		}
+		parent.InsertBefore(parent, t, f.link)
+		start = f.stop
+	}
+	// The rest keeps the node, and with it the line break it ends with.
+	t.Segment = text.NewSegment(start, t.Segment.Stop)
+	if start == t.Segment.Stop && !t.SoftLineBreak() && !t.HardLineBreak() {
+		parent.RemoveChild(parent, t)
+	}
+}
+
+// collectTexts appends the text nodes under n in document order.
+func collectTexts(out []textNode, n ast.Node, eligible bool) []textNode {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			out = append(out, textNode{c, eligible})
+		case *ast.CodeSpan, *ast.Link, *ast.Image, *ast.AutoLink, *ast.RawHTML:
+			out = collectTexts(out, c, false)
+		default:
+			out = collectTexts(out, c, eligible)
+		}
+	}
+	return out
+}
+
+// runStart and runEnd bound the run of non-space bytes around an offset:
+// an address never holds a space.
+func runStart(src []byte, i int) int {
+	for i > 0 && !util.IsSpace(src[i-1]) {
+		i--
+	}
+	return i
+}
+
+func runEnd(src []byte, i int) int {
+	for i < len(src) && !util.IsSpace(src[i]) {
+		i++
+	}
+	return i
+}
