@@ -184,25 +184,48 @@ const (
 	rejected
 )
 
-// scan collects the candidates of codec c, greedily left to right.
-func scan(s string, c codec, out []cand) []cand {
+// scan collects the candidates of codec c, greedily left to right. A
+// candidate only begins at one of starts (see candidateStarts); the other
+// characters are stepped over as a scan of every character would.
+func scan(s string, c codec, starts []int, out []cand) []cand {
+	end := 0
+	for _, i := range starts {
+		if i < end {
+			continue // inside the previous candidate
+		}
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		b := toByte(c, r)
+		if b == 0 {
+			continue
+		}
+		if k, ok := decodeAt(s, i, c, r, b); ok {
+			out = append(out, k)
+			end = k.end
+		}
+	}
+	return out
+}
+
+// candidateStarts returns the offsets where a candidate of any codec can
+// begin. Every codec maps ASCII to itself and the bytes 0x80-0xFF to
+// non-ASCII characters, so the image of a lead byte is non-ASCII and must
+// be followed by the image of a continuation byte, non-ASCII too; the one
+// exception decodeAt knows is "Ã" before a space (à whose no-break space
+// became a space). Elsewhere scanning is wasted: in French, most accented
+// letters stand between ASCII ones.
+func candidateStarts(s string) []int {
+	var out []int
 	for i := 0; i < len(s); {
 		if s[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		b := toByte(c, r)
-		if b == 0 {
-			i += size
-			continue
+		_, size := utf8.DecodeRuneInString(s[i:])
+		j := i + size
+		if j < len(s) && (s[j] >= utf8.RuneSelf || (s[j] == ' ' && s[i:j] == "Ã")) {
+			out = append(out, i)
 		}
-		if k, ok := decodeAt(s, i, c, r, b); ok {
-			out = append(out, k)
-			i = k.end
-			continue
-		}
-		i += size
+		i = j
 	}
 	return out
 }
@@ -452,9 +475,13 @@ func sameWord(s string, from, to int) bool {
 // find is Find without the ASCII shortcut; layered controls whether inner
 // layers of a double encoding are repaired too.
 func find(s string, layered bool) []Hit {
+	starts := candidateStarts(s)
+	if len(starts) == 0 {
+		return nil
+	}
 	var all []cand
 	for c := codec(0); c < numCodecs; c++ {
-		cs := scan(s, c, nil)
+		cs := scan(s, c, starts, nil)
 		if len(cs) == 0 {
 			continue
 		}
