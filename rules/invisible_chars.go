@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"encoding/binary"
 	"fmt"
 	"unicode"
 	"unicode/utf8"
@@ -66,6 +67,10 @@ func invisibleName(r rune) (string, bool) {
 func runInvisibleChars(p *Pass) {
 	src := p.Doc.Source
 	for i := 0; i < len(src); {
+		if i+8 <= len(src) && printableASCII8(binary.LittleEndian.Uint64(src[i:])) {
+			i += 8 // eight printable ASCII bytes at once: most of a CV
+			continue
+		}
 		if c := src[i]; c >= 0x20 && c < 0x7F || c == '\n' || c == '\t' {
 			i++ // printable ASCII: the common case, no decoding needed
 			continue
@@ -108,6 +113,18 @@ func runInvisibleChars(p *Pass) {
 		}
 		p.Report(Finding{Start: start, End: i, Message: msg + verb, Fix: &Fix{Edits: []Edit{{Start: start, End: i, New: repl}}}})
 	}
+}
+
+// printableASCII8 says whether the eight bytes of w are all in 0x20-0x7E:
+// none below 0x20 (the subtraction borrows into the high bit of such a
+// byte, and the mask keeps only bytes that had it clear), and none above
+// 0x7E (adding one sets the high bit of 0x7F, the high bit of 0x80-0xFF is
+// already set).
+func printableASCII8(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	below := (w - 0x20*ones) &^ w & highs
+	above := ((w + ones) | w) & highs
+	return below|above == 0
 }
 
 // emojiJoiner says whether the ZWJ at i sits between two emoji, as in

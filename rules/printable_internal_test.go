@@ -1,0 +1,48 @@
+package rules
+
+import (
+	"encoding/binary"
+	"math/rand"
+	"testing"
+)
+
+// TestPrintableASCII8 checks the word-at-a-time test against the byte
+// loop: every byte value at every place, then random words drawn near the
+// edges (0x1F, 0x20, 0x7E, 0x7F, 0x80, 0xFF) where borrows and carries are.
+func TestPrintableASCII8(t *testing.T) {
+	naive := func(b []byte) bool {
+		for _, c := range b {
+			if c < 0x20 || c > 0x7E {
+				return false
+			}
+		}
+		return true
+	}
+	check := func(b []byte) {
+		t.Helper()
+		if got, want := printableASCII8(binary.LittleEndian.Uint64(b)), naive(b); got != want {
+			t.Fatalf("% x: got %v, want %v", b, got, want)
+		}
+	}
+	for c := 0; c < 256; c++ {
+		for pos := 0; pos < 8; pos++ {
+			for _, fill := range []byte{'a', 0x20, 0x7E} {
+				var b [8]byte
+				for i := range b {
+					b[i] = fill
+				}
+				b[pos] = byte(c)
+				check(b[:])
+			}
+		}
+	}
+	edges := []byte{0x00, 0x09, 0x0A, 0x1F, 0x20, 0x21, 0x41, 0x7E, 0x7F, 0x80, 0xC3, 0xFF}
+	r := rand.New(rand.NewSource(1))
+	for n := 0; n < 200000; n++ {
+		var b [8]byte
+		for i := range b {
+			b[i] = edges[r.Intn(len(edges))]
+		}
+		check(b[:])
+	}
+}
