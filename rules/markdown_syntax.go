@@ -77,6 +77,10 @@ func runMarkdownSyntax(p *Pass) {
 // CommonMark's flanking rules refused it.
 func checkEmphasisSpaces(p *Pass, n ast.Node, scratch *[]int) {
 	src := p.Doc.Source
+	s, e := blockSpan(n, src)
+	if bytes.IndexByte(src[s:e], '*') < 0 && bytes.IndexByte(src[s:e], '_') < 0 {
+		return // a literal marker is a byte of the block's lines
+	}
 	// The literal markers' offsets, in the order ast.Walk visits the text
 	// (document order: sorted below all the same).
 	lit := appendLiteralMarks((*scratch)[:0], n, src)
@@ -92,7 +96,6 @@ func checkEmphasisSpaces(p *Pass, n ast.Node, scratch *[]int) {
 		start, end int
 	}
 	var runs []run
-	s, e := blockSpan(n, src)
 	for k := 0; k < len(lit); {
 		i := lit[k]
 		if i < s || i >= e || k > 0 && lit[k-1] == i {
