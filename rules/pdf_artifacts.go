@@ -45,8 +45,10 @@ var bulletGlyphs = map[rune]bool{
 	'❖': true, '❑': true,
 }
 
+// isBulletGlyph: every glyph is beyond U+2000 (three UTF-8 bytes at
+// least), so most lines are answered without the map.
 func isBulletGlyph(r rune) bool {
-	return bulletGlyphs[r] || (r >= 0xF000 && r <= 0xF0FF)
+	return r >= 0x2000 && (bulletGlyphs[r] || (r >= 0xF000 && r <= 0xF0FF))
 }
 
 var (
@@ -172,7 +174,7 @@ func reportBulletsAndPages(p *Pass, pr *Prose) {
 		if k == len(line) {
 			continue
 		}
-		if r, n := utf8.DecodeRune(line[k:]); isBulletGlyph(r) {
+		if r, n := utf8.DecodeRune(line[k:]); line[k] >= 0xE2 && isBulletGlyph(r) {
 			gs := s + k
 			ge := gs + n
 			for ge < e && (src[ge] == ' ' || src[ge] == '\t' || src[ge] == 0xC2 && ge+1 < e && src[ge+1] == 0xA0) {
@@ -277,7 +279,9 @@ func pageFurniture(line string) string {
 	return ""
 }
 
-var fieldCodeHints = [][]byte{[]byte("HYPERLINK"), []byte("PAGEREF"), []byte("MERGEFORMAT"), []byte("TOC"), []byte("{"), []byte("REF")}
+// fieldCodeHints: fieldCodeRE matches none of the text without one of
+// these ("REF" is in PAGEREF).
+var fieldCodeHints = [][]byte{[]byte("HYPERLINK"), []byte("MERGEFORMAT"), []byte("TOC"), []byte("{"), []byte("REF")}
 
 func containsAny(b []byte, subs [][]byte) bool {
 	for _, s := range subs {
