@@ -176,35 +176,52 @@ func (lk *linkifyPass) block(b ast.Node, lines *text.Segments) bool {
 	// a "[" the parser left as text: GFM's linkify stays silent while a
 	// link label may be open, and this pass does not follow labels.
 	bracket := false
-	for k, tn := range lk.texts {
+	for _, tn := range lk.texts {
 		t := tn.t
 		s, e := t.Segment.Start, t.Segment.Stop
-		if !tn.eligible || !lk.hasNeedle(runStart(lk.src, s), runEnd(lk.src, e)) {
+		first := lowerBound(lk.needles, runStart(lk.src, s))
+		if !tn.eligible || first == len(lk.needles) || lk.needles[first] >= runEnd(lk.src, e) {
 			bracket = bracket || bytes.IndexByte(lk.src[s:e], '[') >= 0
 			continue
 		}
+		if bracket || bytes.IndexByte(lk.src[s:e], '[') >= 0 {
+			return false
+		}
 		var found []foundLink
-		// i==0: a text node starts a line or follows another node, and
-		// goldmark tries its inline parsers there.
-		for at := s; at < e; {
-			// After a backtick, bracket, '!' or '<' goldmark may resume
-			// as at a line start (the parser returned a node, later
-			// merged into this text), and an open '[' silences linkify:
-			// text with any of them is left to GFM.
-			if bracket || bytes.IndexByte([]byte("`[]!<>\\"), lk.src[at]) >= 0 {
-				return false
+		// Only a run of non-space bytes holding a needle can hold an
+		// address: linkify is tried where goldmark would try it in each
+		// such run (its part in this node), and nowhere else.
+		done := s
+		for i := first; i < len(lk.needles) && lk.needles[i] < runEnd(lk.src, e); i++ {
+			ps, pe := max(runStart(lk.src, lk.needles[i]), s), min(runEnd(lk.src, lk.needles[i]), e)
+			if pe <= done {
+				continue // a run already seen
 			}
-			if at == s || isLinkifyTrigger(lk.src, at) || (len(found) > 0 && found[len(found)-1].stop == at) {
-				if l, stop, ok := lk.try(at, lines, b); ok {
-					if stop > e || (stop == e && !lk.endsText(k, e)) {
-						return false // the address runs into the next node
-					}
-					found = append(found, foundLink{at: at, link: l, stop: stop})
-					at = stop
-					continue
+			for _, c := range lk.src[ps:pe] {
+				if linkifyBail[c] {
+					return false
 				}
 			}
-			at++
+			// The run starts the node (goldmark tries its parsers where a
+			// node ends) or follows a space, where linkify is tried.
+			at := s
+			if ps > s {
+				at = ps - 1
+			}
+			for at < pe {
+				if at == s || at < ps || isLinkifyTrigger(lk.src, at) || (len(found) > 0 && found[len(found)-1].stop == at) {
+					if l, stop, ok := lk.try(at, lines); ok {
+						if stop > e || (stop == e && !lk.endsText(e)) {
+							return false // the address runs into the next node
+						}
+						found = append(found, foundLink{at: at, link: l, stop: stop})
+						at = stop
+						continue
+					}
+				}
+				at++
+			}
+			done = pe
 		}
 		if len(found) > 0 {
 			lk.edits = append(lk.edits, linkEdit{t: t, links: found})
@@ -213,9 +230,15 @@ func (lk *linkifyPass) block(b ast.Node, lines *text.Segments) bool {
 	return true
 }
 
+// linkifyBail holds the bytes after which goldmark may resume as at a line
+// start (a parser returned a node, later merged into the text) or which
+// open a link label, where GFM's linkify stays silent: a run with one is
+// left to GFM.
+var linkifyBail = [256]bool{'`': true, '[': true, ']': true, '!': true, '<': true, '>': true, '\\': true}
+
 // endsText says whether the text node k ends where its line does, so that
 // an address ending with it ends there in a GFM parse too.
-func (lk *linkifyPass) endsText(k, e int) bool {
+func (lk *linkifyPass) endsText(e int) bool {
 	return e >= len(lk.src) || util.IsSpace(lk.src[e])
 }
 
@@ -235,7 +258,7 @@ func isLinkifyTrigger(src []byte, at int) bool {
 
 // try runs goldmark's linkify parser at offset at, on the rest of the
 // block line as goldmark would see it.
-func (lk *linkifyPass) try(at int, lines *text.Segments, b ast.Node) (*ast.AutoLink, int, bool) {
+func (lk *linkifyPass) try(at int, lines *text.Segments) (*ast.AutoLink, int, bool) {
 	stop := -1
 	for i := 0; i < lines.Len(); i++ {
 		if l := lines.At(i); at >= l.Start && at < l.Stop {
