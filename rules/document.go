@@ -169,67 +169,82 @@ func frontMatterSpan(src []byte) Span {
 }
 
 func (d *Document) collect() {
-	src := d.Source
-	var stack []*Heading
-	// The headings live in chunks that never move: one allocation per
-	// chunk, not per heading.
-	var slab []Heading
+	c := collector{d: d}
 	// The first chunk holds the top-level headings, most often all.
 	top := 0
-	for c := d.AST.FirstChild(); c != nil; c = c.NextSibling() {
-		if c.Kind() == ast.KindHeading {
+	for n := d.AST.FirstChild(); n != nil; n = n.NextSibling() {
+		if n.Kind() == ast.KindHeading {
 			top++
 		}
 	}
 	if top > 0 {
-		slab = make([]Heading, 0, top)
+		c.slab = make([]Heading, 0, top)
 	}
-	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.Heading:
-			if len(slab) == cap(slab) {
-				slab = make([]Heading, 0, 4)
-			}
-			slab = append(slab, Heading{Level: n.Level, Node: n, Text: d.inlineText(n), index: len(d.Headings)})
-			h := &slab[len(slab)-1]
-			h.Start, h.End = blockSpan(n, src)
-			for len(stack) > 0 && stack[len(stack)-1].Level >= h.Level {
-				stack = stack[:len(stack)-1]
-			}
-			if len(stack) > 0 {
-				h.Parent = stack[len(stack)-1]
-				h.Parent.Children = append(h.Parent.Children, h)
-			}
-			stack = append(stack, h)
-			d.Headings = append(d.Headings, h)
-		case *ast.LinkReferenceDefinition:
-			if d.RefDefs == nil {
-				d.RefDefs = map[string]bool{}
-			}
-			d.RefDefs[NormalizeLabel(string(n.Label))] = true
-		case *ast.Link:
-			d.Links = append(d.Links, d.inlineLink(n, n.Destination, LinkInline))
-		case *ast.Image:
-			d.Links = append(d.Links, d.inlineLink(n, n.Destination, LinkImage))
-		case *ast.AutoLink:
-			d.Links = append(d.Links, d.autoLink(n))
-		case *ast.HTMLBlock:
-			s, e := blockSpan(n, src)
-			if n.HasClosure() {
-				e = n.ClosureLine.Stop
-			}
-			d.HTML = append(d.HTML, Span{s, e})
-		case *ast.RawHTML:
-			if n.Segments.Len() > 0 {
-				d.HTML = append(d.HTML, Span{n.Segments.At(0).Start, n.Segments.At(n.Segments.Len() - 1).Stop})
-			}
-		}
-		return ast.WalkContinue, nil
-	})
+	c.walk(d.AST)
 	sort.Slice(d.HTML, func(i, j int) bool { return d.HTML[i].Start < d.HTML[j].Start })
+}
+
+// collector gathers the document model in one walk of the tree, in
+// document order (a direct recursion: ast.Walk's callback costs more than
+// the work for most nodes).
+type collector struct {
+	d     *Document
+	stack []*Heading
+	// The headings live in chunks that never move: one allocation per
+	// chunk, not per heading.
+	slab []Heading
+}
+
+func (c *collector) walk(parent ast.Node) {
+	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		c.visit(n)
+		if n.HasChildren() {
+			c.walk(n)
+		}
+	}
+}
+
+func (c *collector) visit(n ast.Node) {
+	d, src := c.d, c.d.Source
+	switch n := n.(type) {
+	case *ast.Heading:
+		if len(c.slab) == cap(c.slab) {
+			c.slab = make([]Heading, 0, 4)
+		}
+		c.slab = append(c.slab, Heading{Level: n.Level, Node: n, Text: d.inlineText(n), index: len(d.Headings)})
+		h := &c.slab[len(c.slab)-1]
+		h.Start, h.End = blockSpan(n, src)
+		for len(c.stack) > 0 && c.stack[len(c.stack)-1].Level >= h.Level {
+			c.stack = c.stack[:len(c.stack)-1]
+		}
+		if len(c.stack) > 0 {
+			h.Parent = c.stack[len(c.stack)-1]
+			h.Parent.Children = append(h.Parent.Children, h)
+		}
+		c.stack = append(c.stack, h)
+		d.Headings = append(d.Headings, h)
+	case *ast.LinkReferenceDefinition:
+		if d.RefDefs == nil {
+			d.RefDefs = map[string]bool{}
+		}
+		d.RefDefs[NormalizeLabel(string(n.Label))] = true
+	case *ast.Link:
+		d.Links = append(d.Links, d.inlineLink(n, n.Destination, LinkInline))
+	case *ast.Image:
+		d.Links = append(d.Links, d.inlineLink(n, n.Destination, LinkImage))
+	case *ast.AutoLink:
+		d.Links = append(d.Links, d.autoLink(n))
+	case *ast.HTMLBlock:
+		s, e := blockSpan(n, src)
+		if n.HasClosure() {
+			e = n.ClosureLine.Stop
+		}
+		d.HTML = append(d.HTML, Span{s, e})
+	case *ast.RawHTML:
+		if n.Segments.Len() > 0 {
+			d.HTML = append(d.HTML, Span{n.Segments.At(0).Start, n.Segments.At(n.Segments.Len() - 1).Stop})
+		}
+	}
 }
 
 func (d *Document) inlineLink(n ast.Node, dest []byte, kind LinkKind) Link {
