@@ -38,6 +38,10 @@ func findMojibake(d *Document) any {
 		} else {
 			end += i
 		}
+		if !mojibake.MayHold(text[start:end]) {
+			off = end + 1
+			continue
+		}
 		for _, h := range mojibake.Find(string(text[start:end])) {
 			h.Start += start
 			h.End += start

@@ -215,19 +215,36 @@ func scan(s string, c codec, starts []int, out []cand) []cand {
 // letters stand between ASCII ones.
 func candidateStarts(s string) []int {
 	var out []int
-	for i := 0; i < len(s); {
+	for i := nextStart(s, 0, utf8.DecodeRuneInString); i >= 0; {
+		out = append(out, i)
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i = nextStart(s, i+size, utf8.DecodeRuneInString)
+	}
+	return out
+}
+
+// MayHold says whether b can hold mojibake at all (a candidate start, as
+// Find would look for): most lines of a CV cannot, and need no string.
+func MayHold(b []byte) bool {
+	return nextStart(b, 0, utf8.DecodeRune) >= 0
+}
+
+// nextStart returns the first candidate start at or after i, or -1; i is
+// at a character boundary.
+func nextStart[T string | []byte](s T, i int, decode func(T) (rune, int)) int {
+	for i < len(s) {
 		if s[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
-		_, size := utf8.DecodeRuneInString(s[i:])
+		_, size := decode(s[i:])
 		j := i + size
-		if j < len(s) && (s[j] >= utf8.RuneSelf || (s[j] == ' ' && s[i:j] == "Ã")) {
-			out = append(out, i)
+		if j < len(s) && (s[j] >= utf8.RuneSelf || (s[j] == ' ' && size == 2 && s[i] == 0xC3 && s[i+1] == 0x83)) {
+			return i
 		}
 		i = j
 	}
-	return out
+	return -1
 }
 
 func seqLen(b byte) int {
