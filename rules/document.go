@@ -179,8 +179,31 @@ func (d *Document) collect() {
 	}
 	if top > 0 {
 		c.slab = make([]Heading, 0, top)
+		d.Headings = make([]*Heading, 0, top)
 	}
+	c.stack = c.stackBuf[:0]
 	c.walk(d.AST)
+	if c.children > 0 {
+		// Size each list, then fill them in document order.
+		n := make([]int, len(d.Headings))
+		for _, h := range d.Headings {
+			if h.Parent != nil {
+				n[h.Parent.index]++
+			}
+		}
+		all := make([]*Heading, 0, c.children)
+		for i, h := range d.Headings {
+			if k := n[i]; k > 0 {
+				h.Children = all[len(all) : len(all) : len(all)+k]
+				all = all[:len(all)+k]
+			}
+		}
+		for _, h := range d.Headings {
+			if h.Parent != nil {
+				h.Parent.Children = append(h.Parent.Children, h)
+			}
+		}
+	}
 	sort.Slice(d.HTML, func(i, j int) bool { return d.HTML[i].Start < d.HTML[j].Start })
 }
 
@@ -190,9 +213,14 @@ func (d *Document) collect() {
 type collector struct {
 	d     *Document
 	stack []*Heading
+	// Heading levels run from 1 to 6, so the stack of open headings fits.
+	stackBuf [6]*Heading
 	// The headings live in chunks that never move: one allocation per
 	// chunk, not per heading.
 	slab []Heading
+	// children counts each heading's children; Children is filled after
+	// the walk, every list cut from one array.
+	children int
 }
 
 func (c *collector) walk(parent ast.Node) {
@@ -219,7 +247,7 @@ func (c *collector) visit(n ast.Node) {
 		}
 		if len(c.stack) > 0 {
 			h.Parent = c.stack[len(c.stack)-1]
-			h.Parent.Children = append(h.Parent.Children, h)
+			c.children++
 		}
 		c.stack = append(c.stack, h)
 		d.Headings = append(d.Headings, h)
