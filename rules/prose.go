@@ -47,7 +47,7 @@ func buildProse(d *Document) any {
 	// Blocks and their runs are gathered into one slice each; a block's
 	// Runs is its part of the shared slice, capped so that nobody's
 	// append can run into the next block's.
-	pr := &Prose{}
+	var pr *Prose
 	var runs []Span
 	var at []int
 	if b := d.buffers; b != nil {
@@ -57,6 +57,7 @@ func buildProse(d *Document) any {
 		runs = grow(b.runs, d.Lines.Count()+8)
 		at = grow(b.at, cap(pr.Blocks)+1)
 	} else {
+		pr = &Prose{}
 		pr.Text = maskedCopy(src)
 		pr.Blocks = make([]Block, 0, d.Lines.Count()/2+4)
 		runs = make([]Span, 0, d.Lines.Count()+8)
