@@ -35,10 +35,19 @@ func runMarkdownSyntax(p *Pass) {
 	src := p.Doc.Source
 	var htmlEvents []htmlTag
 	var marks []int
-	_ = ast.Walk(p.Doc.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
+	// A direct recursion over the tree in document order, as ast.Walk
+	// would visit it, without its callback protocol.
+	var visit func(n ast.Node)
+	var walk func(parent ast.Node)
+	walk = func(parent ast.Node) {
+		for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+			visit(n)
+			if n.HasChildren() {
+				walk(n)
+			}
 		}
+	}
+	visit = func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.Paragraph, *ast.TextBlock, *ast.Heading, *east.TableCell:
 			checkEmphasisSpaces(p, n, &marks)
@@ -64,8 +73,8 @@ func runMarkdownSyntax(p *Pass) {
 		case *ast.HTMLBlock:
 			htmlEvents = append(htmlEvents, blockTags(p, n)...)
 		}
-		return ast.WalkContinue, nil
-	})
+	}
+	walk(p.Doc.AST)
 	checkHTMLTags(p, htmlEvents)
 }
 
