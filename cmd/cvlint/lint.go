@@ -288,6 +288,24 @@ type output struct {
 	path   string // "" for standard output
 }
 
+var reportFormats = []string{"text", "json", "sarif", "github", "html"}
+
+// splitFormats splits "text,json=out.json" into its reports. A comma
+// starts a new report only when a format name follows it, so a file name
+// may hold commas: "json=cv,final.json,sarif" is two reports.
+func splitFormats(spec string) []string {
+	var parts []string
+	for _, p := range strings.Split(spec, ",") {
+		name, _, _ := strings.Cut(p, "=")
+		if len(parts) > 0 && !slices.Contains(reportFormats, strings.ToLower(strings.TrimSpace(name))) {
+			parts[len(parts)-1] += "," + p
+			continue
+		}
+		parts = append(parts, p)
+	}
+	return parts
+}
+
 func parseOutputs(specs []string, outPath string) ([]output, error) {
 	if len(specs) == 0 {
 		specs = []string{"text"}
@@ -296,11 +314,11 @@ func parseOutputs(specs []string, outPath string) ([]output, error) {
 	toStdout := 0
 	files := map[string]string{}
 	for _, s := range specs {
-		for _, part := range strings.Split(s, ",") {
+		for _, part := range splitFormats(s) {
 			name, path, hasFile := strings.Cut(part, "=")
 			name = strings.ToLower(strings.TrimSpace(name))
 			if hasFile && strings.TrimSpace(path) == "" {
-				return nil, fmt.Errorf("--format %s=: the file name is empty (a file name cannot contain a comma)", name)
+				return nil, fmt.Errorf("--format %s=: the file name is empty", name)
 			}
 			switch name {
 			case "text", "json", "sarif", "github", "html":

@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -333,6 +334,26 @@ func TestMultipleFormats(t *testing.T) {
 	}
 	if r := cvlint(t, dir, "", "--format", "json", "--format", "sarif", "cv.md"); r.code != ExitError {
 		t.Errorf("two reports on stdout should be refused: %d", r.code)
+	}
+}
+
+func TestSplitFormats(t *testing.T) {
+	for spec, want := range map[string][]string{
+		"text":                           {"text"},
+		"text,json=out.json":             {"text", "json=out.json"},
+		"json=cv,final.json,sarif":       {"json=cv,final.json", "sarif"},
+		"JSON=a,b,c.json, SARIF=r.sarif": {"JSON=a,b,c.json", " SARIF=r.sarif"},
+		"nope,text":                      {"nope", "text"},
+	} {
+		if got := splitFormats(spec); !slices.Equal(got, want) {
+			t.Errorf("splitFormats(%q) = %q, want %q", spec, got, want)
+		}
+	}
+	dir := t.TempDir()
+	write(t, dir, "cv.md", []byte(brokenCV))
+	r := cvlint(t, dir, "", "--format", "text,json=cv,final.json", "cv.md")
+	if data, err := os.ReadFile(filepath.Join(dir, "cv,final.json")); err != nil || !json.Valid(data) || r.code != ExitFindings {
+		t.Errorf("exit %d, %v: %s", r.code, err, r.stderr)
 	}
 }
 
