@@ -52,13 +52,13 @@ func buildProse(d *Document) any {
 	var at []int
 	if b := d.buffers; b != nil {
 		pr = &b.prose
-		pr.Text = maskInto(sized(pr.Text, len(src)), src)
+		pr.Text = maskInto(sized(pr.Text, len(src)), d.Lines)
 		pr.Blocks = grow(pr.Blocks, d.Lines.Count()/2+4)
 		runs = grow(b.runs, d.Lines.Count()+8)
 		at = grow(b.at, cap(pr.Blocks)+1)
 	} else {
 		pr = &Prose{}
-		pr.Text = maskedCopy(src)
+		pr.Text = maskedCopy(src, d.Lines)
 		pr.Blocks = make([]Block, 0, d.Lines.Count()/2+4)
 		runs = make([]Span, 0, d.Lines.Count()+8)
 		at = make([]int, 0, cap(pr.Blocks)+1)
@@ -98,13 +98,14 @@ func buildProse(d *Document) any {
 }
 
 // maskedCopy returns a buffer as long as src, all spaces but for src's
-// newlines, filled by whole copies rather than byte by byte.
-func maskedCopy(src []byte) []byte {
-	return maskInto(make([]byte, len(src)), src)
+// newlines (every line but the last ends just before the next starts),
+// filled by whole copies rather than byte by byte.
+func maskedCopy(src []byte, lines *LineIndex) []byte {
+	return maskInto(make([]byte, len(src)), lines)
 }
 
-// maskInto fills text, as long as src, with maskedCopy's mask.
-func maskInto(text, src []byte) []byte {
+// maskInto fills text, as long as the source, with maskedCopy's mask.
+func maskInto(text []byte, lines *LineIndex) []byte {
 	if len(text) == 0 {
 		return text
 	}
@@ -112,13 +113,8 @@ func maskInto(text, src []byte) []byte {
 	for n := 1; n < len(text); n *= 2 {
 		copy(text[n:], text[:n])
 	}
-	for off := 0; ; {
-		i := bytes.IndexByte(src[off:], '\n')
-		if i < 0 {
-			break
-		}
-		text[off+i] = '\n'
-		off += i + 1
+	for _, start := range lines.starts[1:] {
+		text[start-1] = '\n'
 	}
 	return text
 }
