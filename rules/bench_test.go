@@ -138,8 +138,10 @@ func corpusBytes(c [][]byte) int64 {
 	return n
 }
 
-// BenchmarkParseOnly is the baseline: goldmark with the same extensions,
-// nothing else.
+// BenchmarkParseOnly is the baseline: goldmark with GFM, nothing else,
+// the parse any GFM linter starts from. cvlint's own parse (GFM with its
+// linkify pass, see rules/linkify.go, and front matter) counts in
+// BenchmarkLint.
 func BenchmarkParseOnly(b *testing.B) {
 	c := corpus()
 	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
