@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"bytes"
+	"encoding/binary"
 	"fmt"
 	"regexp"
 	"slices"
@@ -73,6 +75,9 @@ var placeholderHintSet, placeholderHintGroup = func() (*keywordSet, []int) {
 type placeholderHints struct {
 	kw    *Keywords
 	lower []byte // LowerProse.ASCII
+	// phones are the digits of the runs of lower with phoneHint's eight
+	// digits, from the first to the last.
+	phones []Span
 }
 
 // bits returns the hint groups (bit g for group g) with an occurrence
@@ -91,9 +96,68 @@ func (h placeholderHints) may(bits uint32, g int, hints []string, s, e int) bool
 		return true
 	}
 	if hints[0] == phoneHint {
-		return hasDigitRun(h.lower[s:e], 8) && maySamplePhone(h.lower[s:e])
+		return h.mayPhone(s, e) && hasDigitRun(h.lower[s:e], 8) && maySamplePhone(h.lower[s:e])
 	}
 	return bits&(1<<g) != 0
+}
+
+// mayPhone says whether lower[s:e] overlaps the digits of a run of eight
+// digits or more. A run of lower[s:e] is a run of lower cut at s and e,
+// so hasDigitRun(lower[s:e], 8) needs eight digits of one of those runs
+// inside [s, e): most blocks, with no such run nearby, are spared the
+// byte-by-byte scan.
+func (h placeholderHints) mayPhone(s, e int) bool {
+	i := sort.Search(len(h.phones), func(i int) bool { return h.phones[i].End > s })
+	return i < len(h.phones) && h.phones[i].Start < e
+}
+
+// phoneRuns lists, for each run of b that hasDigitRun counts (digits
+// joined only by phone punctuation) holding at least n digits, the span
+// from its first digit to its last.
+func phoneRuns(b []byte, n int) []Span {
+	var out []Span
+	for i := 0; i < len(b); {
+		// Prose is mostly letters: skip eight bytes at a time while they
+		// hold no digit.
+		for i+8 <= len(b) && !hasDigit8(binary.LittleEndian.Uint64(b[i:])) {
+			i += 8
+		}
+		if i >= len(b) {
+			break
+		}
+		if !isDigit(b[i]) {
+			i++
+			continue
+		}
+		// The run holding b[i] may start before it, with punctuation only:
+		// its digits start here.
+		first, last, digits := i, i, 0
+		for ; i < len(b) && isPhoneRunByte(b[i]); i++ {
+			if isDigit(b[i]) {
+				digits++
+				last = i
+			}
+		}
+		if digits >= n {
+			out = append(out, Span{first, last + 1})
+		}
+	}
+	return out
+}
+
+// isPhoneRunByte is a byte hasDigitRun lets a run go on through.
+func isPhoneRunByte(c byte) bool {
+	return c >= '0' && c <= '9' || c == ' ' || c == '.' || c == '-' || c == '(' || c == ')' || c == '+'
+}
+
+// hasDigit8 reports whether one of the eight bytes of x is an ASCII digit.
+func hasDigit8(x uint64) bool {
+	// For each byte below 0x80, bit 7 of ge is set when it is ≥ '0' and
+	// bit 7 of gt when it is > '9'; no carry crosses bytes.
+	h := x &^ hiBits
+	ge := h + (0x80-'0')*loBits
+	gt := h + (0x80-'9'-1)*loBits
+	return ge&^gt&^x&hiBits != 0
 }
 
 // hasDigitRun reports a run of at least n digits joined only by phone
@@ -219,12 +283,19 @@ func runPlaceholderText(p *Pass) {
 	// One pass finds every hint in the file; a block holds a hint when
 	// one of its occurrences lies inside the block.
 	lp := LowerProseOf(p)
-	hints := placeholderHints{KeywordsOf(p), lp.ASCII}
+	hints := placeholderHints{KeywordsOf(p), lp.ASCII, phoneRuns(lp.ASCII, 8)}
 	fileBits := hints.bits(0, len(lp.ASCII))
 	var fileMay [hintAnnounced]bool
 	anyMay := false
 	for i, pat := range placeholderPatterns {
-		fileMay[i] = hints.may(fileBits, i, pat.hints, 0, len(lp.ASCII))
+		if len(pat.hints) > 0 && pat.hints[0] == phoneHint {
+			// What the blocks must hold for the phone hint holds of the
+			// file when it holds of a block: the test per block is
+			// enough, and the file needs only a run.
+			fileMay[i] = len(hints.phones) > 0
+		} else {
+			fileMay[i] = hints.may(fileBits, i, pat.hints, 0, len(lp.ASCII))
+		}
 		anyMay = anyMay || fileMay[i]
 	}
 	announcedMay := hints.may(fileBits, hintAnnounced, announcedHints, 0, len(lp.ASCII))
@@ -358,7 +429,7 @@ func samplePhone(s string) bool {
 func reportPlaceholderEmails(p *Pass, report func(int, int, string)) {
 	for _, l := range p.Doc.Links {
 		addr := l.Dest
-		if strings.HasPrefix(strings.ToLower(addr), "mailto:") {
+		if hasPrefixFold(addr, "mailto:") {
 			addr = addr[len("mailto:"):]
 		} else if !l.Email {
 			continue
@@ -368,10 +439,38 @@ func reportPlaceholderEmails(p *Pass, report func(int, int, string)) {
 			continue
 		}
 		local, domain := addr[:at], addr[at+1:]
-		if placeholderLocalRE().MatchString(local) || placeholderDomainRE().MatchString(domain) {
+		if mayPlaceholderLocal(local) && placeholderLocalRE().MatchString(local) || mayPlaceholderDomain(domain) && placeholderDomainRE().MatchString(domain) {
 			report(l.DestStart, l.DestEnd, fmt.Sprintf("placeholder %q is a sample e-mail address left from a template: %s", addr, doContact))
 		}
 	}
+}
+
+// mayPlaceholderLocal is the cheap test before placeholderLocalRE: an
+// anchored match starts with the first letter of one of its words, and
+// (?i) matches y, m, p, n, f, v, x and u only with themselves in upper
+// case (of the ASCII letters, only k and s have a third form, the Kelvin
+// sign and the long s).
+func mayPlaceholderLocal(local string) bool {
+	if local == "" {
+		return false
+	}
+	switch local[0] | 0x20 {
+	case 'y', 'm', 'p', 'n', 'f', 'v', 'x', 'u':
+		return true
+	}
+	return false
+}
+
+// mayPlaceholderDomain is the cheap test before placeholderDomainRE: a
+// whole domain that starts with one of these, in any case (none holds k
+// or s, the letters (?i) matches outside ASCII).
+func mayPlaceholderDomain(domain string) bool {
+	for _, p := range []string{"email.com", "e-mail.com", "domain.", "domaine.", "yourdomain.", "votredomaine.", "xx"} {
+		if len(domain) >= len(p) && strings.EqualFold(domain[:len(p)], p) {
+			return true
+		}
+	}
+	return false
 }
 
 func reportMissingAnnex(p *Pass, pr *Prose, lp *LowerProse, hints placeholderHints, report func(int, int, string)) {
@@ -413,6 +512,9 @@ func reportMissingAnnex(p *Pass, pr *Prose, lp *LowerProse, hints placeholderHin
 var angleVarRE = lazyRegexp(`<<\s*[\pL_][\pL\d_ ]{0,30}\s*>>`)
 
 func reportTemplateAngles(p *Pass, pr *Prose, report func(int, int, string)) {
+	if !bytes.Contains(p.Doc.Source, []byte("<<")) {
+		return // every match opens with "<<"
+	}
 	for _, m := range angleVarRE().FindAllIndex(p.Doc.Source, -1) {
 		if pr.Text[m[0]] != '<' || inLinkText(p.Doc, m[0]) {
 			continue // inside code: masked

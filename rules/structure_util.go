@@ -234,3 +234,26 @@ func firstRange(s string) (dates.Range, bool) {
 	}
 	return dates.Range{}, false
 }
+
+// hasPrefixFold is strings.HasPrefix(strings.ToLower(s), prefix) for a
+// lower-case ASCII prefix, without the lower-case copy when the first
+// bytes of s are ASCII: each lower-cases to one byte then. Past a byte
+// of another rune it asks strings.ToLower (İ lower-cases to i).
+func hasPrefixFold(s, prefix string) bool {
+	for i := 0; i < len(prefix); i++ {
+		if i >= len(s) {
+			return false
+		}
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.HasPrefix(strings.ToLower(s), prefix)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
