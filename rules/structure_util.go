@@ -2,7 +2,7 @@ package rules
 
 import (
 	"bytes"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -55,6 +55,9 @@ func sectionTitles(d *Document, pr *Prose) []sectionTitle {
 		if !short && (colon <= 0 || !fieldsAtMost(line[:colon], 3)) {
 			continue // most blocks: a sentence, not a title
 		}
+		if !mayNameSection(line) {
+			continue // a date line under an entry: "2019 – 2022"
+		}
 		text := string(line)
 		if short {
 			if k := cvmodel.ClassifyHeading(text); k != cvmodel.SectionUnknown {
@@ -68,8 +71,33 @@ func sectionTitles(d *Document, pr *Prose) []sectionTitle {
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	slices.SortStableFunc(out, func(a, b sectionTitle) int { return a.Start - b.Start })
 	return out
+}
+
+// minTitleLetters is the fewest letters of a title cvmodel.ClassifyHeading
+// knows ("work", "prix"); TestMayNameSection checks it against the table.
+const minTitleLetters = 4
+
+// mayNameSection is the cheap test before cvmodel.ClassifyHeading of a
+// line or of a part of it. ClassifyHeading looks up a fold of the text (or
+// of its mojibake repair) made of ASCII letters, digits and spaces, and
+// every title in its table has minTitleLetters letters. A letter of the
+// fold comes from an ASCII letter of the text or from a non-ASCII rune;
+// a repair puts one rune where there were several non-ASCII ones (the
+// bytes of a UTF-8 sequence, each read as a character). So the ASCII
+// letters and the bytes ≥ 0x80 of the line together bound the letters of
+// any fold, and a line with fewer names no section.
+func mayNameSection(line []byte) bool {
+	n := 0
+	for _, c := range line {
+		if c >= utf8.RuneSelf || 'a' <= c|0x20 && c|0x20 <= 'z' {
+			if n++; n >= minTitleLetters {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // fieldsAtMost reports whether s holds at most n white-space separated

@@ -1,0 +1,43 @@
+package rules
+
+import (
+	"testing"
+
+	"github.com/cvlint/cvlint/rules/cvmodel"
+)
+
+// TestMayNameSection checks the bound mayNameSection relies on: no text
+// of fewer than minTitleLetters letters names a section, whatever the
+// letters and the separators between them.
+func TestMayNameSection(t *testing.T) {
+	seps := []string{"", " ", "1 ", "my "}
+	var try func(prefix string, letters int)
+	try = func(prefix string, letters int) {
+		for _, sep := range seps {
+			text := sep + prefix
+			if !mayNameSection([]byte(text)) || letters < minTitleLetters {
+				if k := cvmodel.ClassifyHeading(text); k != cvmodel.SectionUnknown && !mayNameSection([]byte(text)) {
+					t.Fatalf("%q names section %v but mayNameSection says no", text, k)
+				}
+			}
+		}
+		if letters == minTitleLetters-1 {
+			return
+		}
+		for c := 'a'; c <= 'z'; c++ {
+			try(prefix+string(c), letters+1)
+			try(prefix+" "+string(c), letters+1)
+		}
+	}
+	try("", 0)
+	for _, text := range []string{"2019 – 2022", "*2019 – 2022*", "Ã©t", "√©", "Go", "Q1"} {
+		if k := cvmodel.ClassifyHeading(text); k != cvmodel.SectionUnknown && !mayNameSection([]byte(text)) {
+			t.Fatalf("%q names section %v but mayNameSection says no", text, k)
+		}
+	}
+	for _, text := range []string{"Work", "Prix", "EXPÉRIENCE", "Skills:"} {
+		if !mayNameSection([]byte(text)) {
+			t.Errorf("mayNameSection(%q) = false", text)
+		}
+	}
+}
