@@ -2,7 +2,9 @@ package rules
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"path"
 	"regexp"
 	"sort"
@@ -148,25 +150,21 @@ func runPersonalData(p *Pass) {
 	} else {
 		f = pdFileFlags(lp.Whole)
 	}
+	var at kwCursor
 	for _, b := range pr.Blocks {
 		s, e, ok := proseSpan(b)
 		if !ok {
 			continue
 		}
 		raw := pr.Text[s:e]
-		digits := 0
-		for _, c := range raw {
-			if c >= '0' && c <= '9' {
-				digits++
-			}
-		}
+		digits := countDigitBytes(raw)
 		bf := f
 		if lp.Exact {
 			// The block's lower case is Whole[s:e]: a test whose keywords
 			// do not occur inside the block cannot match there, which is
 			// what personalInText would find out word by word. The label
 			// test looks for the colon in the block itself.
-			bf = pdFlagsOfBits(kw.in(s, e), true)
+			bf = pdFlagsOfBits(kw.inAt(&at, s, e), true)
 		}
 		if !bf.any && (digits < 6 || !mayNINO(raw)) && digits < 9 {
 			continue // no keyword in the block and too few digits for an identity number
@@ -209,7 +207,9 @@ func runPersonalData(p *Pass) {
 			hits = append(hits, pdHit{m[2], lineEnd(src, m[2]), k})
 		}
 	}
-	sort.SliceStable(hits, func(i, j int) bool { return hits[i].start < hits[j].start })
+	if len(hits) > 1 {
+		sort.SliceStable(hits, func(i, j int) bool { return hits[i].start < hits[j].start })
+	}
 	last := -1
 	for _, h := range hits {
 		if h.start < last {
@@ -272,6 +272,9 @@ func pdFileFlags(lower []byte) pdFlags {
 
 // pdFlagsOfBits reads the personal-data groups of a Keywords mask.
 func pdFlagsOfBits(bits uint32, colon bool) pdFlags {
+	if bits&(1<<pdGroups-1) == 0 {
+		return pdFlags{} // most blocks: no keyword, every flag false
+	}
 	var g [pdGroups]bool
 	for i := range g {
 		g[i] = bits&(1<<i) != 0
@@ -644,3 +647,23 @@ func imageEnd(src []byte, l Link) int {
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// countDigitBytes counts the ASCII digits of b, eight bytes at a time.
+func countDigitBytes(b []byte) int {
+	n, i := 0, 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		// For each byte below 0x80, bit 7 of ge is set when it is ≥ '0'
+		// and bit 7 of gt when it is > '9'; no carry crosses bytes.
+		h := x &^ hiBits
+		ge := h + (0x80-'0')*loBits
+		gt := h + (0x80-'9'-1)*loBits
+		n += bits.OnesCount64(ge &^ gt &^ x & hiBits)
+	}
+	for ; i < len(b); i++ {
+		if isDigit(b[i]) {
+			n++
+		}
+	}
+	return n
+}
