@@ -66,7 +66,9 @@ func KeywordsOf(p *Pass) *Keywords { return p.ResultOf(KeywordsAnalysis).(*Keywo
 func buildKeywords(d *Document) any {
 	lp := d.Result(LowerProseAnalysis).(*LowerProse)
 	text, ascii := lp.Fold, lp.ASCII
-	k := &Keywords{}
+	// About one occurrence in three hundred bytes of prose: room for
+	// most files at once rather than growing four or five times.
+	k := &Keywords{occ: make([]kwOcc, 0, 4+len(text)/256)}
 	sorted := true
 	kwSet.find(text, func(off, w int) {
 		word := kwSet.words[w]

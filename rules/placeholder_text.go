@@ -38,6 +38,10 @@ type placeholderPattern struct {
 	// hints are lower-case strings one of which must occur in a block for
 	// re to match there: a cheap test that spares most blocks the regexp.
 	hints []string
+	// digit says that every match of re holds an ASCII digit (\d is
+	// ASCII in RE2), a test after the hints: "Skills" holds the hint of
+	// "Skill 1" and no digit.
+	digit bool
 }
 
 // Hint groups: one per placeholder pattern, then these.
@@ -111,11 +115,10 @@ func (h placeholderHints) mayPhone(s, e int) bool {
 	return i < len(h.phones) && h.phones[i].Start < e
 }
 
-// phoneRuns lists, for each run of b that hasDigitRun counts (digits
+// phoneRuns appends to out, for each run of b that hasDigitRun counts (digits
 // joined only by phone punctuation) holding at least n digits, the span
 // from its first digit to its last.
-func phoneRuns(b []byte, n int) []Span {
-	var out []Span
+func phoneRuns(out []Span, b []byte, n int) []Span {
 	for i := 0; i < len(b); {
 		// Prose is mostly letters: skip eight bytes at a time while they
 		// hold no digit.
@@ -232,17 +235,17 @@ const (
 )
 
 var placeholderPatterns = []placeholderPattern{
-	{regexp.MustCompile(`(?i)\blorem ipsum(?: dolor sit amet)?\b`), "filler text", doReplace, []string{"lorem"}},
+	{regexp.MustCompile(`(?i)\blorem ipsum(?: dolor sit amet)?\b`), "filler text", doReplace, []string{"lorem"}, false},
 	// Masked phone numbers: 07 xx xx xx xx, +33 6 XX XX XX XX, (XXX) XXX-XXXX.
-	{regexp.MustCompile(`(?:\+\d{1,3}[ .-]?)?(?:\(?(?:\d{1,4}|[xX]{2,4})\)?[ .-]?){0,2}(?:[xX]{2,4}[ .-]?){2,}[xX0-9]{0,4}`), "a masked phone number", doContact, []string{"xx"}},
-	{regexp.MustCompile(`(?:\+\d{1,3}[ .]?\d|\(\d{3}\)|0\d?)[ .-]?\d{1,4}(?:[ .-]?\d{2,4}){2,4}\b|\b123[ .-]456[ .-]7890\b`), "a sample phone number", doContact, []string{phoneHint}},
-	{regexp.MustCompile(`\b(?:TODO|FIXME|TBD|TBC)\b|\bXXX+\b|à compléter\b|À COMPLÉTER\b|\bA COMPLETER\b|à définir\b`), "a draft marker", doFinish, []string{"todo", "fixme", "tbd", "tbc", "xxx", "compl", "finir"}},
+	{regexp.MustCompile(`(?:\+\d{1,3}[ .-]?)?(?:\(?(?:\d{1,4}|[xX]{2,4})\)?[ .-]?){0,2}(?:[xX]{2,4}[ .-]?){2,}[xX0-9]{0,4}`), "a masked phone number", doContact, []string{"xx"}, false},
+	{regexp.MustCompile(`(?:\+\d{1,3}[ .]?\d|\(\d{3}\)|0\d?)[ .-]?\d{1,4}(?:[ .-]?\d{2,4}){2,4}\b|\b123[ .-]456[ .-]7890\b`), "a sample phone number", doContact, []string{phoneHint}, false},
+	{regexp.MustCompile(`\b(?:TODO|FIXME|TBD|TBC)\b|\bXXX+\b|à compléter\b|À COMPLÉTER\b|\bA COMPLETER\b|à définir\b`), "a draft marker", doFinish, []string{"todo", "fixme", "tbd", "tbc", "xxx", "compl", "finir"}, false},
 	// [Your Name], [Nom de l'entreprise], [Insert …]: a bracketed instruction.
-	{regexp.MustCompile(`(?i)\[\s*(?:your|votre|vos|insert|insérer|intitulé|add|ajouter|enter|saisir|nom|prénom|company|entreprise|job|poste|city|ville|date|phone|téléphone|email|e-mail|adresse|address)(?:[\s'’][^\]\n]{0,40})?\]`), "a template field", doReplace, []string{"["}},
-	{regexp.MustCompile(`(?:Company Name|COMPANY NAME|Job Title|JOB TITLE|Your Name|YOUR NAME|Position Title|School Name|University Name|Nom de l['’]entreprise|Nom de l['’]employeur|Intitulé du poste|Nom Prénom|NOM Prénom|PRÉNOM NOM|NOM PRÉNOM|Prénom Nom|Prénom NOM|Votre nom|VOTRE NOM|Nom de l['’]école)\b`), "a template field", doReplace, []string{"name", "title", "nom", "prénom", "poste"}},
-	{regexp.MustCompile(`(?:Skill|SKILL|Compétence|COMPÉTENCE|Competence|Company|Entreprise|Employer|Employeur|School|École|Ecole)\s+\d{1,2}\b`), "a numbered template field", doReplace, []string{"skill", "comp", "company", "entreprise", "employ", "school", "cole"}},
+	{regexp.MustCompile(`(?i)\[\s*(?:your|votre|vos|insert|insérer|intitulé|add|ajouter|enter|saisir|nom|prénom|company|entreprise|job|poste|city|ville|date|phone|téléphone|email|e-mail|adresse|address)(?:[\s'’][^\]\n]{0,40})?\]`), "a template field", doReplace, []string{"["}, false},
+	{regexp.MustCompile(`(?:Company Name|COMPANY NAME|Job Title|JOB TITLE|Your Name|YOUR NAME|Position Title|School Name|University Name|Nom de l['’]entreprise|Nom de l['’]employeur|Intitulé du poste|Nom Prénom|NOM Prénom|PRÉNOM NOM|NOM PRÉNOM|Prénom Nom|Prénom NOM|Votre nom|VOTRE NOM|Nom de l['’]école)\b`), "a template field", doReplace, []string{"name", "title", "nom", "prénom", "poste"}, false},
+	{regexp.MustCompile(`(?:Skill|SKILL|Compétence|COMPÉTENCE|Competence|Company|Entreprise|Employer|Employeur|School|École|Ecole)\s+\d{1,2}\b`), "a numbered template field", doReplace, []string{"skill", "comp", "company", "entreprise", "employ", "school", "cole"}, true},
 	// Template variables: {NAME}, {{ site.url }}, %EMAIL%, ${name}.
-	{regexp.MustCompile(`\{\{\s*[\w.\- |"']+\s*\}\}|\{[A-Z][A-Z0-9_]+\}|\{(?:first_?name|last_?name|firstName|lastName|name|email|phone|nom|prenom|prénom)\}|%[A-Z][A-Z0-9_]+%|\$\{[\w.]+\}`), "an unresolved template variable", doVar, []string{"{", "%"}},
+	{regexp.MustCompile(`\{\{\s*[\w.\- |"']+\s*\}\}|\{[A-Z][A-Z0-9_]+\}|\{(?:first_?name|last_?name|firstName|lastName|name|email|phone|nom|prenom|prénom)\}|%[A-Z][A-Z0-9_]+%|\$\{[\w.]+\}`), "an unresolved template variable", doVar, []string{"{", "%"}, false},
 }
 
 // Placeholder e-mail addresses: the local part or the domain says so.
@@ -283,7 +286,8 @@ func runPlaceholderText(p *Pass) {
 	// One pass finds every hint in the file; a block holds a hint when
 	// one of its occurrences lies inside the block.
 	lp := LowerProseOf(p)
-	hints := placeholderHints{KeywordsOf(p), lp.ASCII, phoneRuns(lp.ASCII, 8)}
+	var phones [4]Span // a CV has a phone number or two
+	hints := placeholderHints{KeywordsOf(p), lp.ASCII, phoneRuns(phones[:0], lp.ASCII, 8)}
 	fileBits := hints.bits(0, len(lp.ASCII))
 	var fileMay [hintAnnounced]bool
 	anyMay := false
@@ -309,7 +313,7 @@ func runPlaceholderText(p *Pass) {
 		seg := pr.Text[b.Start:b.End]
 		bits := hints.bits(b.Start, b.End)
 		for i, pat := range placeholderPatterns {
-			if !fileMay[i] || !hints.may(bits, i, pat.hints, b.Start, b.End) {
+			if !fileMay[i] || !hints.may(bits, i, pat.hints, b.Start, b.End) || pat.digit && !bytes.ContainsAny(seg, "0123456789") {
 				continue
 			}
 			for _, m := range pat.re.FindAllIndex(seg, -1) {
