@@ -137,8 +137,8 @@ func firstContentLine(d *Document, after int) int {
 		if s < after || s < d.FrontMatter.End {
 			continue
 		}
-		line := strings.TrimSpace(string(d.Source[s:e]))
-		if line == "" || strings.HasPrefix(line, "<!--") && strings.HasSuffix(line, "-->") {
+		line := bytes.TrimSpace(d.Source[s:e])
+		if len(line) == 0 || bytes.HasPrefix(line, []byte("<!--")) && bytes.HasSuffix(line, []byte("-->")) {
 			continue
 		}
 		return n
@@ -203,12 +203,13 @@ func nameLike(line string, minWords int) bool {
 		return false
 	}
 	capitalised := 0
+	var buf [64]byte
 	for _, w := range words {
-		lw := strings.ToLower(w)
-		if notNameWords[lw] {
+		lw := appendLower(buf[:0], w) // strings.ToLower(w), in a buffer
+		if notNameWords[string(lw)] {
 			return false
 		}
-		if nameParticles[lw] || strings.HasPrefix(lw, "d'") || strings.HasPrefix(lw, "d’") {
+		if nameParticles[string(lw)] || bytes.HasPrefix(lw, []byte("d'")) || bytes.HasPrefix(lw, []byte("d’")) {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(w)
@@ -223,6 +224,25 @@ func nameLike(line string, minWords int) bool {
 		capitalised++
 	}
 	return capitalised >= minWords
+}
+
+// appendLower appends strings.ToLower(s) to b: the same unicode.ToLower
+// rune by rune, and U+FFFD for a byte of invalid UTF-8.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+		i += n
+	}
+	return b
 }
 
 // entryRange returns the date range an entry heading carries: in its own

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/cvlint/cvlint/rules/cvmodel"
@@ -38,6 +39,14 @@ func TestMayNameSection(t *testing.T) {
 	for _, text := range []string{"Work", "Prix", "EXPÉRIENCE", "Skills:"} {
 		if !mayNameSection([]byte(text)) {
 			t.Errorf("mayNameSection(%q) = false", text)
+		}
+	}
+}
+
+func TestAppendLower(t *testing.T) {
+	for _, s := range []string{"", "Jane", "ÉLODIE", "Zoé", "İstanbul", "\u212aelvin", "a\xffb", "\xc3", "D’Artagnan", "ǅ", "ẞ"} {
+		if got, want := string(appendLower(nil, s)), strings.ToLower(s); got != want {
+			t.Errorf("appendLower(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
