@@ -163,9 +163,12 @@ func runPersonalData(p *Pass) {
 			// The block's lower case is Whole[s:e]: a test whose keywords
 			// do not occur inside the block cannot match there, which is
 			// what personalInText would find out word by word. The label
-			// test looks for the colon in the block itself.
-			bf = pdFlagsOfBits(kw.inAt(&at, s, e), true)
+			// test wants a colon in the block too (pdLabelREFind checks
+			// it first): "Manager" holds the label word "age", not a label.
+			bits := kw.inAt(&at, s, e)
+			bf = pdFlagsOfBits(bits, bits&1 != 0 && bytes.IndexByte(raw, ':') >= 0)
 		}
+		bf = bf.withDigits(digits)
 		if !bf.any && (digits < 6 || !mayNINO(raw)) && digits < 9 {
 			continue // no keyword in the block and too few digits for an identity number
 		}
@@ -229,6 +232,21 @@ type pdFlags struct {
 	nationality, born, old, aged, ans    bool
 	parent, maritalWord                  bool
 	maritalSeg, childrenSeg, religionSeg bool
+}
+
+// withDigits drops the flags of the tests personalInText runs only with
+// enough digits in the block (a birth date needs a year, an age two
+// digits): " Ansible" holds the keyword " ans", not an age.
+func (f pdFlags) withDigits(digits int) pdFlags {
+	if digits < 4 {
+		f.born = false
+	}
+	if digits < 2 {
+		f.old, f.aged, f.ans = false, false, false
+	}
+	f.any = f.label || f.nationality || f.born || f.old || f.aged || f.ans || f.parent || f.maritalWord ||
+		f.maritalSeg || f.childrenSeg || f.religionSeg
+	return f
 }
 
 // The keywords each test of personalInText looks for.

@@ -32,7 +32,7 @@ const maxTitleWords = 6
 
 // sectionTitles lists every section title of the document, in order.
 func sectionTitles(d *Document, pr *Prose) []sectionTitle {
-	var out []sectionTitle
+	out := make([]sectionTitle, 0, 8) // a CV has a handful of sections
 	for _, h := range d.Headings {
 		if k := h.SectionKind(); k != cvmodel.SectionUnknown {
 			out = append(out, sectionTitle{Kind: k, Start: h.Start, End: h.End, Heading: h})
