@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -102,10 +103,31 @@ func mayNameSection(line []byte) bool {
 
 // fieldsAtMost reports whether s holds at most n white-space separated
 // fields, as len(strings.Fields(s)) <= n would, without making them.
+// Eight ASCII bytes at a time: it runs on nearly every block of prose.
 func fieldsAtMost[T string | []byte](s T, n int) bool {
 	fields := 0
 	inField := false
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			_ = s[i+7] // one bounds check; the loads below combine into one
+			x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			if x&hiBits == 0 {
+				// A field starts at each byte that is not a space and
+				// follows a space (or starts s).
+				space := asciiSpaces8(x)
+				prev := space << 8
+				if !inField {
+					prev |= 0x80
+				}
+				if fields += bits.OnesCount64(^space & prev & hiBits); fields > n {
+					return false
+				}
+				inField = space>>63 == 0
+				i += 8
+				continue
+			}
+		}
 		c := s[i]
 		size := 1
 		var space bool
@@ -127,6 +149,17 @@ func fieldsAtMost[T string | []byte](s T, n int) bool {
 		i += size
 	}
 	return true
+}
+
+// asciiSpaces8 sets bit 7 of each byte of x (all below 0x80) that is
+// ASCII white space: ' ' or '\t' to '\r', what unicode.IsSpace says of
+// ASCII bytes.
+func asciiSpaces8(x uint64) uint64 {
+	v := x ^ ' '*loBits
+	blank := ^((v + 0x7F*loBits) | v) & hiBits // v's byte is 0; no carry: every byte < 0x80
+	ge := x + (0x80-'\t')*loBits
+	gt := x + (0x80-'\r'-1)*loBits
+	return blank | ge&^gt&hiBits
 }
 
 // firstContentLine returns the first line after the front matter that is

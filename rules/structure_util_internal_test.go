@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math/rand"
 	"strings"
 	"testing"
 
@@ -47,6 +48,29 @@ func TestAppendLower(t *testing.T) {
 	for _, s := range []string{"", "Jane", "ÉLODIE", "Zoé", "İstanbul", "\u212aelvin", "a\xffb", "\xc3", "D’Artagnan", "ǅ", "ẞ"} {
 		if got, want := string(appendLower(nil, s)), strings.ToLower(s); got != want {
 			t.Errorf("appendLower(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestFieldsAtMost compares fieldsAtMost with strings.Fields on random
+// texts of spaces, letters, control bytes and non-ASCII runes.
+func TestFieldsAtMost(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	pieces := []string{" ", "  ", "\t", "\n", "\v", "\f", "\r", "\x08", "\x0e", "\x1f", "!", "a", "word", "é", "\u00a0", "\u2003", "\u0085", "\xff", "\xc3", "\x7f", "longerword"}
+	for range 20000 {
+		var b strings.Builder
+		for k := r.Intn(30); k > 0; k-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		s := b.String()
+		want := len(strings.Fields(s))
+		for n := 0; n <= 12; n++ {
+			if got := fieldsAtMost(s, n); got != (want <= n) {
+				t.Fatalf("fieldsAtMost(%q, %d) = %v, strings.Fields has %d", s, n, got, want)
+			}
+			if got := fieldsAtMost([]byte(s), n); got != (want <= n) {
+				t.Fatalf("fieldsAtMost([]byte(%q), %d) = %v, strings.Fields has %d", s, n, got, want)
+			}
 		}
 	}
 }
