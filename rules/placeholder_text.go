@@ -237,7 +237,10 @@ const (
 var placeholderPatterns = []placeholderPattern{
 	{regexp.MustCompile(`(?i)\blorem ipsum(?: dolor sit amet)?\b`), "filler text", doReplace, []string{"lorem"}, false},
 	// Masked phone numbers: 07 xx xx xx xx, +33 6 XX XX XX XX, (XXX) XXX-XXXX.
-	{regexp.MustCompile(`(?:\+\d{1,3}[ .-]?)?(?:\(?(?:\d{1,4}|[xX]{2,4})\)?[ .-]?){0,2}(?:[xX]{2,4}[ .-]?){2,}[xX0-9]{0,4}`), "a masked phone number", doContact, []string{"xx"}, false},
+	// The hints are three bytes long, which the keyword pass finds on its
+	// way, where "xx" cost a search of its own: a match has two groups of
+	// x, so its first "xx" goes on with an x or a separator.
+	{regexp.MustCompile(`(?:\+\d{1,3}[ .-]?)?(?:\(?(?:\d{1,4}|[xX]{2,4})\)?[ .-]?){0,2}(?:[xX]{2,4}[ .-]?){2,}[xX0-9]{0,4}`), "a masked phone number", doContact, []string{"xxx", "xx ", "xx.", "xx-"}, false},
 	{regexp.MustCompile(`(?:\+\d{1,3}[ .]?\d|\(\d{3}\)|0\d?)[ .-]?\d{1,4}(?:[ .-]?\d{2,4}){2,4}\b|\b123[ .-]456[ .-]7890\b`), "a sample phone number", doContact, []string{phoneHint}, false},
 	{regexp.MustCompile(`\b(?:TODO|FIXME|TBD|TBC)\b|\bXXX+\b|à compléter\b|À COMPLÉTER\b|\bA COMPLETER\b|à définir\b`), "a draft marker", doFinish, []string{"todo", "fixme", "tbd", "tbc", "xxx", "compl", "finir"}, false},
 	// [Your Name], [Nom de l'entreprise], [Insert …]: a bracketed instruction.
@@ -259,7 +262,10 @@ var (
 	announcedLinkRE = lazyRegexp(`(?i)\blink (?:to|for) (?:the|my|our|their|his|her|this) (?:article|post|blog|video|demo|talk|paper|repo|repository|project|slides|site|website|portfolio|publication|thesis|app)\b|\b(?:see|watch|read|try) (?:the|my|a) (?:demo|video|article|post|talk|slides|paper|project|app) here\b|\b(?:available|click|see|watch|read) here\b|\blink (?:below|above)\b|\blien (?:vers|de|du|à) (?:l['’]|le |la |les |leur |leurs |mon |ma |mes |notre |nos |son |sa |ses |cet |cette |ce )?(?:article|vidéo|video|démo|demo|site|dépôt|projet|publication|présentation|conférence|portfolio|thèse|mémoire|application|blog|billet|slides)\b|\bvoir (?:la |le |l['’]|les |ma |mon )(?:vidéo|video|démo|demo|article|présentation|conférence|site|projet|billet)(?: ici| ci-dessous)?\b|\b(?:disponible|cliquez|cliquer|voir) ici\b|\blien ci-dessous\b`)
 	annexRefRE      = lazyRegexp(`(?i)\bsee (?:the )?(?:attached|enclosed)\b|\b(?:see|cf\.?) (?:the )?(?:screenshots?|figures?|fig\.|diagrams?|appendi(?:x|ces)|annex(?:es)?)\b|\b(?:in|see) (?:the )?appendi(?:x|ces)\b|\bappendix (?:\d+|[A-Z])\b|\bannex \d+\b|\b(?:en|voir|cf\.?) (?:l['’])?annexes?\b|\bannexe \d+\b|\bci-joint(?:e|s|es)?\b|\bpièces? jointes?\b|\bvoir (?:la |les )?(?:capture|captures|figure|figures|photo|photos|illustration|schéma)\b`)
 	announcedHints  = []string{"link ", "link\n", " here", "lien ", "voir ", " ici", "below", "above"}
-	annexHints      = []string{"attach", "enclos", "screen", "fig", "diagram", "appendi", "annex", "joint", "voir", "cf"}
+	// "cf" is followed by a space or a dot in every match: as a hint of
+	// three bytes it rides on the keyword pass instead of a search of its
+	// own through every 'c' of the text.
+	annexHints = []string{"attach", "enclos", "screen", "fig", "diagram", "appendi", "annex", "joint", "voir", "cf ", "cf."}
 	// appendixHeadingStems are parts of every word appendixHeadingRE
 	// matches, free of the letters (?i) also matches outside ASCII (k: the
 	// Kelvin sign, s: the long s) and of accents, so an ASCII-lowered
