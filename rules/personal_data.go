@@ -169,6 +169,9 @@ func runPersonalData(p *Pass) {
 			bf = pdFlagsOfBits(bits, bits&1 != 0 && bytes.IndexByte(raw, ':') >= 0)
 		}
 		bf = bf.withDigits(digits)
+		if (bf.maritalSeg || bf.childrenSeg || bf.religionSeg) && !mayHaveShortSegment(raw) {
+			bf = bf.withoutSegments()
+		}
 		if !bf.any && (digits < 6 || !mayNINO(raw)) && digits < 9 {
 			continue // no keyword in the block and too few digits for an identity number
 		}
@@ -244,9 +247,39 @@ func (f pdFlags) withDigits(digits int) pdFlags {
 	if digits < 2 {
 		f.old, f.aged, f.ans = false, false, false
 	}
+	return f.withAny()
+}
+
+// withAny sets any from the other flags.
+func (f pdFlags) withAny() pdFlags {
 	f.any = f.label || f.nationality || f.born || f.old || f.aged || f.ans || f.parent || f.maritalWord ||
 		f.maritalSeg || f.childrenSeg || f.religionSeg
 	return f
+}
+
+// withoutSegments drops the flags of the tests on segments.
+func (f pdFlags) withoutSegments() pdFlags {
+	f.maritalSeg, f.childrenSeg, f.religionSeg = false, false, false
+	return f.withAny()
+}
+
+// mayHaveShortSegment says whether segments(t) may hold a segment that
+// personalInText tests (fewer than maxTitleWords spaces). Without a
+// separator the block is one segment, trimmed as segments trims it: a
+// sentence ("… pour 300 serveurs.", which holds the stem "veu") is none.
+func mayHaveShortSegment(t []byte) bool {
+	if bytes.ContainsAny(t, ",;|/\n:") || bytes.Contains(t, []byte("·")) || bytes.Contains(t, []byte("•")) ||
+		bytes.Contains(t, []byte(" - ")) || bytes.Contains(t, []byte(" – ")) || bytes.Contains(t, []byte(" — ")) {
+		return true
+	}
+	s, e := 0, len(t)
+	for s < e && (t[s] == ' ' || t[s] == '\t' || t[s] == '.' || t[s] == '(') {
+		s++
+	}
+	for e > s && (t[e-1] == ' ' || t[e-1] == '\t' || t[e-1] == '.' || t[e-1] == ')' || t[e-1] == '!') {
+		e--
+	}
+	return bytes.Count(t[s:e], []byte(" ")) < maxTitleWords
 }
 
 // The keywords each test of personalInText looks for.
@@ -306,9 +339,7 @@ func pdFlagsOf(g [pdGroups]bool, colon bool) pdFlags {
 		nationality: g[1], born: g[2], old: g[3], aged: g[4], ans: g[5],
 		parent: g[6], maritalWord: g[7], maritalSeg: g[8], childrenSeg: g[9], religionSeg: g[10],
 	}
-	f.any = f.label || f.nationality || f.born || f.old || f.aged || f.ans || f.parent || f.maritalWord ||
-		f.maritalSeg || f.childrenSeg || f.religionSeg
-	return f
+	return f.withAny()
 }
 
 // mayNINO is the cheap test before pdNINORE: two ASCII capitals, an
