@@ -50,8 +50,11 @@ func runMissingContact(p *Pass) {
 // their e-mail address as a link, and then the rule needs no prose.
 func hasContact(d *Document, prose func() *Prose) bool {
 	for _, l := range d.Links {
+		if l.Email {
+			return true
+		}
 		dest := strings.ToLower(strings.TrimSpace(l.Dest))
-		if l.Email || strings.HasPrefix(dest, "mailto:") && len(dest) > len("mailto:") || strings.HasPrefix(dest, "tel:") && len(dest) > len("tel:") {
+		if strings.HasPrefix(dest, "mailto:") && len(dest) > len("mailto:") || strings.HasPrefix(dest, "tel:") && len(dest) > len("tel:") {
 			return true
 		}
 	}
