@@ -66,7 +66,7 @@ func sectionTitles(d *Document, pr *Prose) []sectionTitle {
 				continue
 			}
 		}
-		if i := strings.IndexByte(text, ':'); i > 0 && fieldsAtMost(text[:i], 3) {
+		if i := strings.IndexByte(text, ':'); i > 0 && fieldsAtMost(text[:i], 3) && mayNameSection(line[:i]) {
 			if k := cvmodel.ClassifyHeading(text[:i]); k != cvmodel.SectionUnknown {
 				out = append(out, sectionTitle{Kind: k, Start: s, End: e})
 			}
