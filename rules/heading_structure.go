@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -88,12 +90,17 @@ func checkEntryLevels(p *Pass) {
 			dated[i] = datedRange{r, true}
 		}
 	}
+	// The entries of all sections in one list, each with its section, and
+	// the sections in order of their first entry: a CV has a few of each,
+	// fewer than maps are worth.
 	type entry struct {
-		h     *Heading
-		level int
+		h       *Heading
+		level   int
+		section *Heading
 	}
-	groups := map[*Heading][]entry{}
-	var order []*Heading
+	var entryBuf [32]entry
+	var orderBuf [8]*Heading
+	entries, order := entryBuf[:0], orderBuf[:0]
 	for _, h := range d.Headings {
 		r, ok := dated[h.index].r, dated[h.index].ok
 		if !ok {
@@ -111,25 +118,39 @@ func checkEntryLevels(p *Pass) {
 		if nested {
 			continue
 		}
-		if _, seen := groups[section]; !seen {
+		if !slices.Contains(order, section) {
 			order = append(order, section)
 		}
-		groups[section] = append(groups[section], entry{h, top.Level})
+		entries = append(entries, entry{h, top.Level, section})
 	}
 	for _, section := range order {
-		es := groups[section]
-		count := map[int]int{}
-		for _, e := range es {
-			count[e.level]++
+		// count[l] is the number of the section's entries at level l (1
+		// to 6).
+		var count [7]int
+		first := 0
+		for _, e := range entries {
+			if e.section == section {
+				if first == 0 {
+					first = e.level
+				}
+				count[e.level]++
+			}
 		}
-		if len(count) < 2 {
+		distinct := 0
+		for _, n := range count {
+			if n > 0 {
+				distinct++
+			}
+		}
+		if distinct < 2 {
 			continue
 		}
-		levels := make([]int, 0, len(count))
-		for l := range count {
-			levels = append(levels, l)
+		levels := make([]int, 0, distinct)
+		for l, n := range count {
+			if n > 0 {
+				levels = append(levels, l)
+			}
 		}
-		first := es[0].level
 		sort.Slice(levels, func(i, j int) bool {
 			a, b := levels[i], levels[j]
 			if count[a] != count[b] {
@@ -145,8 +166,8 @@ func checkEntryLevels(p *Pass) {
 		if section != nil {
 			where = fmt.Sprintf("%q", section.Text)
 		}
-		for _, e := range es {
-			if e.level == usual {
+		for _, e := range entries {
+			if e.section != section || e.level == usual {
 				continue
 			}
 			others := "other entries of %s are"
@@ -212,7 +233,7 @@ func pseudoHeadingTitle(para *ast.Paragraph, src []byte) (string, string) {
 			}
 			strong = c
 		case *ast.Text:
-			if t := strings.TrimSpace(string(c.Segment.Value(src))); t != "" && t != ":" {
+			if t := bytes.TrimSpace(c.Segment.Value(src)); len(t) > 0 && string(t) != ":" {
 				strong = nil
 				goto caps
 			}
@@ -243,7 +264,7 @@ caps:
 
 // sectionLevel is the level most section headings use, 2 when none does.
 func sectionLevel(d *Document) int {
-	count := map[int]int{}
+	var count [7]int // by heading level, 1 to 6
 	best, bestN := 2, 0
 	for _, h := range d.Headings {
 		if h.SectionKind() == cvmodel.SectionUnknown {

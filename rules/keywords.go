@@ -2,6 +2,7 @@ package rules
 
 import (
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -65,7 +66,9 @@ func KeywordsOf(p *Pass) *Keywords { return p.ResultOf(KeywordsAnalysis).(*Keywo
 func buildKeywords(d *Document) any {
 	lp := d.Result(LowerProseAnalysis).(*LowerProse)
 	text, ascii := lp.Fold, lp.ASCII
-	k := &Keywords{}
+	// About one occurrence in three hundred bytes of prose: room for
+	// most files at once rather than growing four or five times.
+	k := &Keywords{occ: make([]kwOcc, 0, 4+len(text)/256)}
 	sorted := true
 	kwSet.find(text, func(off, w int) {
 		word := kwSet.words[w]
@@ -109,6 +112,35 @@ func (k *Keywords) in(s, e int) uint32 {
 	}
 	var bits uint32
 	for i := lo; i < len(k.occ) && k.occ[i].start < e; i++ {
+		if k.occ[i].end <= e {
+			bits |= k.occ[i].bit
+		}
+	}
+	return bits
+}
+
+// kwCursor is where inAt's search resumes: the prose blocks come in order
+// of their start.
+type kwCursor struct{ i, s int }
+
+// inAt is in for callers that mostly ask in order of start: the first
+// occurrence at or after s is found by moving on from the last call's
+// rather than by a binary search from scratch.
+func (k *Keywords) inAt(c *kwCursor, s, e int) uint32 {
+	if k.all == 0 {
+		return 0
+	}
+	i := c.i
+	if s < c.s {
+		// Out of order: search from scratch.
+		i = sort.Search(len(k.occ), func(i int) bool { return k.occ[i].start >= s })
+	}
+	for i < len(k.occ) && k.occ[i].start < s {
+		i++
+	}
+	c.i, c.s = i, s
+	var bits uint32
+	for ; i < len(k.occ) && k.occ[i].start < e; i++ {
 		if k.occ[i].end <= e {
 			bits |= k.occ[i].bit
 		}

@@ -39,17 +39,22 @@ var (
 
 func runMissingContact(p *Pass) {
 	d := p.Doc
-	if hasContact(d, ProseOf(p)) {
+	if hasContact(d, func() *Prose { return ProseOf(p) }) {
 		return
 	}
 	_, e := d.Lines.Line(1)
 	p.Report(Finding{Start: 0, End: e, Message: "no e-mail address and no phone number: a recruiter who wants to reach you has to go looking; add both near your name"})
 }
 
-func hasContact(d *Document, pr *Prose) bool {
+// hasContact asks for the prose view only past the links: most CVs give
+// their e-mail address as a link, and then the rule needs no prose.
+func hasContact(d *Document, prose func() *Prose) bool {
 	for _, l := range d.Links {
+		if l.Email {
+			return true
+		}
 		dest := strings.ToLower(strings.TrimSpace(l.Dest))
-		if l.Email || strings.HasPrefix(dest, "mailto:") && len(dest) > len("mailto:") || strings.HasPrefix(dest, "tel:") && len(dest) > len("tel:") {
+		if strings.HasPrefix(dest, "mailto:") && len(dest) > len("mailto:") || strings.HasPrefix(dest, "tel:") && len(dest) > len("tel:") {
 			return true
 		}
 	}
@@ -57,6 +62,7 @@ func hasContact(d *Document, pr *Prose) bool {
 	// made those of the text links (above); read the rest from the front
 	// matter and the HTML, and never from code. A plain-text file has no
 	// code: read it all.
+	pr := prose()
 	if d.Plain && emailRE().Match(d.Source) || emailRE().Match(d.Source[:d.FrontMatter.End]) || mayObfuscatedEmail(pr.Text) && obfuscatedEmailRE().Match(pr.Text) {
 		return true
 	}

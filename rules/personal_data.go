@@ -2,7 +2,9 @@ package rules
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"path"
 	"regexp"
 	"sort"
@@ -148,25 +150,27 @@ func runPersonalData(p *Pass) {
 	} else {
 		f = pdFileFlags(lp.Whole)
 	}
+	var at kwCursor
 	for _, b := range pr.Blocks {
 		s, e, ok := proseSpan(b)
 		if !ok {
 			continue
 		}
 		raw := pr.Text[s:e]
-		digits := 0
-		for _, c := range raw {
-			if c >= '0' && c <= '9' {
-				digits++
-			}
-		}
+		digits := countDigitBytes(raw)
 		bf := f
 		if lp.Exact {
 			// The block's lower case is Whole[s:e]: a test whose keywords
 			// do not occur inside the block cannot match there, which is
 			// what personalInText would find out word by word. The label
-			// test looks for the colon in the block itself.
-			bf = pdFlagsOfBits(kw.in(s, e), true)
+			// test wants a colon in the block too (pdLabelREFind checks
+			// it first): "Manager" holds the label word "age", not a label.
+			bits := kw.inAt(&at, s, e)
+			bf = pdFlagsOfBits(bits, bits&1 != 0 && bytes.IndexByte(raw, ':') >= 0)
+		}
+		bf = bf.withDigits(digits)
+		if (bf.maritalSeg || bf.childrenSeg || bf.religionSeg) && !mayHaveShortSegment(raw) {
+			bf = bf.withoutSegments()
 		}
 		if !bf.any && (digits < 6 || !mayNINO(raw)) && digits < 9 {
 			continue // no keyword in the block and too few digits for an identity number
@@ -209,7 +213,9 @@ func runPersonalData(p *Pass) {
 			hits = append(hits, pdHit{m[2], lineEnd(src, m[2]), k})
 		}
 	}
-	sort.SliceStable(hits, func(i, j int) bool { return hits[i].start < hits[j].start })
+	if len(hits) > 1 {
+		sort.SliceStable(hits, func(i, j int) bool { return hits[i].start < hits[j].start })
+	}
 	last := -1
 	for _, h := range hits {
 		if h.start < last {
@@ -229,6 +235,51 @@ type pdFlags struct {
 	nationality, born, old, aged, ans    bool
 	parent, maritalWord                  bool
 	maritalSeg, childrenSeg, religionSeg bool
+}
+
+// withDigits drops the flags of the tests personalInText runs only with
+// enough digits in the block (a birth date needs a year, an age two
+// digits): " Ansible" holds the keyword " ans", not an age.
+func (f pdFlags) withDigits(digits int) pdFlags {
+	if digits < 4 {
+		f.born = false
+	}
+	if digits < 2 {
+		f.old, f.aged, f.ans = false, false, false
+	}
+	return f.withAny()
+}
+
+// withAny sets any from the other flags.
+func (f pdFlags) withAny() pdFlags {
+	f.any = f.label || f.nationality || f.born || f.old || f.aged || f.ans || f.parent || f.maritalWord ||
+		f.maritalSeg || f.childrenSeg || f.religionSeg
+	return f
+}
+
+// withoutSegments drops the flags of the tests on segments.
+func (f pdFlags) withoutSegments() pdFlags {
+	f.maritalSeg, f.childrenSeg, f.religionSeg = false, false, false
+	return f.withAny()
+}
+
+// mayHaveShortSegment says whether segments(t) may hold a segment that
+// personalInText tests (fewer than maxTitleWords spaces). Without a
+// separator the block is one segment, trimmed as segments trims it: a
+// sentence ("… pour 300 serveurs.", which holds the stem "veu") is none.
+func mayHaveShortSegment(t []byte) bool {
+	if bytes.ContainsAny(t, ",;|/\n:") || bytes.Contains(t, []byte("·")) || bytes.Contains(t, []byte("•")) ||
+		bytes.Contains(t, []byte(" - ")) || bytes.Contains(t, []byte(" – ")) || bytes.Contains(t, []byte(" — ")) {
+		return true
+	}
+	s, e := 0, len(t)
+	for s < e && (t[s] == ' ' || t[s] == '\t' || t[s] == '.' || t[s] == '(') {
+		s++
+	}
+	for e > s && (t[e-1] == ' ' || t[e-1] == '\t' || t[e-1] == '.' || t[e-1] == ')' || t[e-1] == '!') {
+		e--
+	}
+	return bytes.Count(t[s:e], []byte(" ")) < maxTitleWords
 }
 
 // The keywords each test of personalInText looks for.
@@ -272,6 +323,9 @@ func pdFileFlags(lower []byte) pdFlags {
 
 // pdFlagsOfBits reads the personal-data groups of a Keywords mask.
 func pdFlagsOfBits(bits uint32, colon bool) pdFlags {
+	if bits&(1<<pdGroups-1) == 0 {
+		return pdFlags{} // most blocks: no keyword, every flag false
+	}
 	var g [pdGroups]bool
 	for i := range g {
 		g[i] = bits&(1<<i) != 0
@@ -285,9 +339,7 @@ func pdFlagsOf(g [pdGroups]bool, colon bool) pdFlags {
 		nationality: g[1], born: g[2], old: g[3], aged: g[4], ans: g[5],
 		parent: g[6], maritalWord: g[7], maritalSeg: g[8], childrenSeg: g[9], religionSeg: g[10],
 	}
-	f.any = f.label || f.nationality || f.born || f.old || f.aged || f.ans || f.parent || f.maritalWord ||
-		f.maritalSeg || f.childrenSeg || f.religionSeg
-	return f
+	return f.withAny()
 }
 
 // mayNINO is the cheap test before pdNINORE: two ASCII capitals, an
@@ -644,3 +696,23 @@ func imageEnd(src []byte, l Link) int {
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// countDigitBytes counts the ASCII digits of b, eight bytes at a time.
+func countDigitBytes(b []byte) int {
+	n, i := 0, 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		// For each byte below 0x80, bit 7 of ge is set when it is ≥ '0'
+		// and bit 7 of gt when it is > '9'; no carry crosses bytes.
+		h := x &^ hiBits
+		ge := h + (0x80-'0')*loBits
+		gt := h + (0x80-'9'-1)*loBits
+		n += bits.OnesCount64(ge &^ gt &^ x & hiBits)
+	}
+	for ; i < len(b); i++ {
+		if isDigit(b[i]) {
+			n++
+		}
+	}
+	return n
+}

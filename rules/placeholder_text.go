@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"bytes"
+	"encoding/binary"
 	"fmt"
 	"regexp"
 	"slices"
@@ -36,6 +38,10 @@ type placeholderPattern struct {
 	// hints are lower-case strings one of which must occur in a block for
 	// re to match there: a cheap test that spares most blocks the regexp.
 	hints []string
+	// digit says that every match of re holds an ASCII digit (\d is
+	// ASCII in RE2), a test after the hints: "Skills" holds the hint of
+	// "Skill 1" and no digit.
+	digit bool
 }
 
 // Hint groups: one per placeholder pattern, then these.
@@ -73,6 +79,9 @@ var placeholderHintSet, placeholderHintGroup = func() (*keywordSet, []int) {
 type placeholderHints struct {
 	kw    *Keywords
 	lower []byte // LowerProse.ASCII
+	// phones are the digits of the runs of lower with phoneHint's eight
+	// digits, from the first to the last.
+	phones []Span
 }
 
 // bits returns the hint groups (bit g for group g) with an occurrence
@@ -91,9 +100,67 @@ func (h placeholderHints) may(bits uint32, g int, hints []string, s, e int) bool
 		return true
 	}
 	if hints[0] == phoneHint {
-		return hasDigitRun(h.lower[s:e], 8) && maySamplePhone(h.lower[s:e])
+		return h.mayPhone(s, e) && hasDigitRun(h.lower[s:e], 8) && maySamplePhone(h.lower[s:e])
 	}
 	return bits&(1<<g) != 0
+}
+
+// mayPhone says whether lower[s:e] overlaps the digits of a run of eight
+// digits or more. A run of lower[s:e] is a run of lower cut at s and e,
+// so hasDigitRun(lower[s:e], 8) needs eight digits of one of those runs
+// inside [s, e): most blocks, with no such run nearby, are spared the
+// byte-by-byte scan.
+func (h placeholderHints) mayPhone(s, e int) bool {
+	i := sort.Search(len(h.phones), func(i int) bool { return h.phones[i].End > s })
+	return i < len(h.phones) && h.phones[i].Start < e
+}
+
+// phoneRuns appends to out, for each run of b that hasDigitRun counts (digits
+// joined only by phone punctuation) holding at least n digits, the span
+// from its first digit to its last.
+func phoneRuns(out []Span, b []byte, n int) []Span {
+	for i := 0; i < len(b); {
+		// Prose is mostly letters: skip eight bytes at a time while they
+		// hold no digit.
+		for i+8 <= len(b) && !hasDigit8(binary.LittleEndian.Uint64(b[i:])) {
+			i += 8
+		}
+		if i >= len(b) {
+			break
+		}
+		if !isDigit(b[i]) {
+			i++
+			continue
+		}
+		// The run holding b[i] may start before it, with punctuation only:
+		// its digits start here.
+		first, last, digits := i, i, 0
+		for ; i < len(b) && isPhoneRunByte(b[i]); i++ {
+			if isDigit(b[i]) {
+				digits++
+				last = i
+			}
+		}
+		if digits >= n {
+			out = append(out, Span{first, last + 1})
+		}
+	}
+	return out
+}
+
+// isPhoneRunByte is a byte hasDigitRun lets a run go on through.
+func isPhoneRunByte(c byte) bool {
+	return c >= '0' && c <= '9' || c == ' ' || c == '.' || c == '-' || c == '(' || c == ')' || c == '+'
+}
+
+// hasDigit8 reports whether one of the eight bytes of x is an ASCII digit.
+func hasDigit8(x uint64) bool {
+	// For each byte below 0x80, bit 7 of ge is set when it is ≥ '0' and
+	// bit 7 of gt when it is > '9'; no carry crosses bytes.
+	h := x &^ hiBits
+	ge := h + (0x80-'0')*loBits
+	gt := h + (0x80-'9'-1)*loBits
+	return ge&^gt&^x&hiBits != 0
 }
 
 // hasDigitRun reports a run of at least n digits joined only by phone
@@ -168,17 +235,20 @@ const (
 )
 
 var placeholderPatterns = []placeholderPattern{
-	{regexp.MustCompile(`(?i)\blorem ipsum(?: dolor sit amet)?\b`), "filler text", doReplace, []string{"lorem"}},
+	{regexp.MustCompile(`(?i)\blorem ipsum(?: dolor sit amet)?\b`), "filler text", doReplace, []string{"lorem"}, false},
 	// Masked phone numbers: 07 xx xx xx xx, +33 6 XX XX XX XX, (XXX) XXX-XXXX.
-	{regexp.MustCompile(`(?:\+\d{1,3}[ .-]?)?(?:\(?(?:\d{1,4}|[xX]{2,4})\)?[ .-]?){0,2}(?:[xX]{2,4}[ .-]?){2,}[xX0-9]{0,4}`), "a masked phone number", doContact, []string{"xx"}},
-	{regexp.MustCompile(`(?:\+\d{1,3}[ .]?\d|\(\d{3}\)|0\d?)[ .-]?\d{1,4}(?:[ .-]?\d{2,4}){2,4}\b|\b123[ .-]456[ .-]7890\b`), "a sample phone number", doContact, []string{phoneHint}},
-	{regexp.MustCompile(`\b(?:TODO|FIXME|TBD|TBC)\b|\bXXX+\b|à compléter\b|À COMPLÉTER\b|\bA COMPLETER\b|à définir\b`), "a draft marker", doFinish, []string{"todo", "fixme", "tbd", "tbc", "xxx", "compl", "finir"}},
+	// The hints are three bytes long, which the keyword pass finds on its
+	// way, where "xx" cost a search of its own: a match has two groups of
+	// x, so its first "xx" goes on with an x or a separator.
+	{regexp.MustCompile(`(?:\+\d{1,3}[ .-]?)?(?:\(?(?:\d{1,4}|[xX]{2,4})\)?[ .-]?){0,2}(?:[xX]{2,4}[ .-]?){2,}[xX0-9]{0,4}`), "a masked phone number", doContact, []string{"xxx", "xx ", "xx.", "xx-"}, false},
+	{regexp.MustCompile(`(?:\+\d{1,3}[ .]?\d|\(\d{3}\)|0\d?)[ .-]?\d{1,4}(?:[ .-]?\d{2,4}){2,4}\b|\b123[ .-]456[ .-]7890\b`), "a sample phone number", doContact, []string{phoneHint}, false},
+	{regexp.MustCompile(`\b(?:TODO|FIXME|TBD|TBC)\b|\bXXX+\b|à compléter\b|À COMPLÉTER\b|\bA COMPLETER\b|à définir\b`), "a draft marker", doFinish, []string{"todo", "fixme", "tbd", "tbc", "xxx", "compl", "finir"}, false},
 	// [Your Name], [Nom de l'entreprise], [Insert …]: a bracketed instruction.
-	{regexp.MustCompile(`(?i)\[\s*(?:your|votre|vos|insert|insérer|intitulé|add|ajouter|enter|saisir|nom|prénom|company|entreprise|job|poste|city|ville|date|phone|téléphone|email|e-mail|adresse|address)(?:[\s'’][^\]\n]{0,40})?\]`), "a template field", doReplace, []string{"["}},
-	{regexp.MustCompile(`(?:Company Name|COMPANY NAME|Job Title|JOB TITLE|Your Name|YOUR NAME|Position Title|School Name|University Name|Nom de l['’]entreprise|Nom de l['’]employeur|Intitulé du poste|Nom Prénom|NOM Prénom|PRÉNOM NOM|NOM PRÉNOM|Prénom Nom|Prénom NOM|Votre nom|VOTRE NOM|Nom de l['’]école)\b`), "a template field", doReplace, []string{"name", "title", "nom", "prénom", "poste"}},
-	{regexp.MustCompile(`(?:Skill|SKILL|Compétence|COMPÉTENCE|Competence|Company|Entreprise|Employer|Employeur|School|École|Ecole)\s+\d{1,2}\b`), "a numbered template field", doReplace, []string{"skill", "comp", "company", "entreprise", "employ", "school", "cole"}},
+	{regexp.MustCompile(`(?i)\[\s*(?:your|votre|vos|insert|insérer|intitulé|add|ajouter|enter|saisir|nom|prénom|company|entreprise|job|poste|city|ville|date|phone|téléphone|email|e-mail|adresse|address)(?:[\s'’][^\]\n]{0,40})?\]`), "a template field", doReplace, []string{"["}, false},
+	{regexp.MustCompile(`(?:Company Name|COMPANY NAME|Job Title|JOB TITLE|Your Name|YOUR NAME|Position Title|School Name|University Name|Nom de l['’]entreprise|Nom de l['’]employeur|Intitulé du poste|Nom Prénom|NOM Prénom|PRÉNOM NOM|NOM PRÉNOM|Prénom Nom|Prénom NOM|Votre nom|VOTRE NOM|Nom de l['’]école)\b`), "a template field", doReplace, []string{"name", "title", "nom", "prénom", "poste"}, false},
+	{regexp.MustCompile(`(?:Skill|SKILL|Compétence|COMPÉTENCE|Competence|Company|Entreprise|Employer|Employeur|School|École|Ecole)\s+\d{1,2}\b`), "a numbered template field", doReplace, []string{"skill", "comp", "company", "entreprise", "employ", "school", "cole"}, true},
 	// Template variables: {NAME}, {{ site.url }}, %EMAIL%, ${name}.
-	{regexp.MustCompile(`\{\{\s*[\w.\- |"']+\s*\}\}|\{[A-Z][A-Z0-9_]+\}|\{(?:first_?name|last_?name|firstName|lastName|name|email|phone|nom|prenom|prénom)\}|%[A-Z][A-Z0-9_]+%|\$\{[\w.]+\}`), "an unresolved template variable", doVar, []string{"{", "%"}},
+	{regexp.MustCompile(`\{\{\s*[\w.\- |"']+\s*\}\}|\{[A-Z][A-Z0-9_]+\}|\{(?:first_?name|last_?name|firstName|lastName|name|email|phone|nom|prenom|prénom)\}|%[A-Z][A-Z0-9_]+%|\$\{[\w.]+\}`), "an unresolved template variable", doVar, []string{"{", "%"}, false},
 }
 
 // Placeholder e-mail addresses: the local part or the domain says so.
@@ -192,7 +262,10 @@ var (
 	announcedLinkRE = lazyRegexp(`(?i)\blink (?:to|for) (?:the|my|our|their|his|her|this) (?:article|post|blog|video|demo|talk|paper|repo|repository|project|slides|site|website|portfolio|publication|thesis|app)\b|\b(?:see|watch|read|try) (?:the|my|a) (?:demo|video|article|post|talk|slides|paper|project|app) here\b|\b(?:available|click|see|watch|read) here\b|\blink (?:below|above)\b|\blien (?:vers|de|du|à) (?:l['’]|le |la |les |leur |leurs |mon |ma |mes |notre |nos |son |sa |ses |cet |cette |ce )?(?:article|vidéo|video|démo|demo|site|dépôt|projet|publication|présentation|conférence|portfolio|thèse|mémoire|application|blog|billet|slides)\b|\bvoir (?:la |le |l['’]|les |ma |mon )(?:vidéo|video|démo|demo|article|présentation|conférence|site|projet|billet)(?: ici| ci-dessous)?\b|\b(?:disponible|cliquez|cliquer|voir) ici\b|\blien ci-dessous\b`)
 	annexRefRE      = lazyRegexp(`(?i)\bsee (?:the )?(?:attached|enclosed)\b|\b(?:see|cf\.?) (?:the )?(?:screenshots?|figures?|fig\.|diagrams?|appendi(?:x|ces)|annex(?:es)?)\b|\b(?:in|see) (?:the )?appendi(?:x|ces)\b|\bappendix (?:\d+|[A-Z])\b|\bannex \d+\b|\b(?:en|voir|cf\.?) (?:l['’])?annexes?\b|\bannexe \d+\b|\bci-joint(?:e|s|es)?\b|\bpièces? jointes?\b|\bvoir (?:la |les )?(?:capture|captures|figure|figures|photo|photos|illustration|schéma)\b`)
 	announcedHints  = []string{"link ", "link\n", " here", "lien ", "voir ", " ici", "below", "above"}
-	annexHints      = []string{"attach", "enclos", "screen", "fig", "diagram", "appendi", "annex", "joint", "voir", "cf"}
+	// "cf" is followed by a space or a dot in every match: as a hint of
+	// three bytes it rides on the keyword pass instead of a search of its
+	// own through every 'c' of the text.
+	annexHints = []string{"attach", "enclos", "screen", "fig", "diagram", "appendi", "annex", "joint", "voir", "cf ", "cf."}
 	// appendixHeadingStems are parts of every word appendixHeadingRE
 	// matches, free of the letters (?i) also matches outside ASCII (k: the
 	// Kelvin sign, s: the long s) and of accents, so an ASCII-lowered
@@ -219,12 +292,20 @@ func runPlaceholderText(p *Pass) {
 	// One pass finds every hint in the file; a block holds a hint when
 	// one of its occurrences lies inside the block.
 	lp := LowerProseOf(p)
-	hints := placeholderHints{KeywordsOf(p), lp.ASCII}
+	var phones [4]Span // a CV has a phone number or two
+	hints := placeholderHints{KeywordsOf(p), lp.ASCII, phoneRuns(phones[:0], lp.ASCII, 8)}
 	fileBits := hints.bits(0, len(lp.ASCII))
 	var fileMay [hintAnnounced]bool
 	anyMay := false
 	for i, pat := range placeholderPatterns {
-		fileMay[i] = hints.may(fileBits, i, pat.hints, 0, len(lp.ASCII))
+		if len(pat.hints) > 0 && pat.hints[0] == phoneHint {
+			// What the blocks must hold for the phone hint holds of the
+			// file when it holds of a block: the test per block is
+			// enough, and the file needs only a run.
+			fileMay[i] = len(hints.phones) > 0
+		} else {
+			fileMay[i] = hints.may(fileBits, i, pat.hints, 0, len(lp.ASCII))
+		}
 		anyMay = anyMay || fileMay[i]
 	}
 	announcedMay := hints.may(fileBits, hintAnnounced, announcedHints, 0, len(lp.ASCII))
@@ -238,7 +319,7 @@ func runPlaceholderText(p *Pass) {
 		seg := pr.Text[b.Start:b.End]
 		bits := hints.bits(b.Start, b.End)
 		for i, pat := range placeholderPatterns {
-			if !fileMay[i] || !hints.may(bits, i, pat.hints, b.Start, b.End) {
+			if !fileMay[i] || !hints.may(bits, i, pat.hints, b.Start, b.End) || pat.digit && !bytes.ContainsAny(seg, "0123456789") {
 				continue
 			}
 			for _, m := range pat.re.FindAllIndex(seg, -1) {
@@ -358,7 +439,7 @@ func samplePhone(s string) bool {
 func reportPlaceholderEmails(p *Pass, report func(int, int, string)) {
 	for _, l := range p.Doc.Links {
 		addr := l.Dest
-		if strings.HasPrefix(strings.ToLower(addr), "mailto:") {
+		if hasPrefixFold(addr, "mailto:") {
 			addr = addr[len("mailto:"):]
 		} else if !l.Email {
 			continue
@@ -368,10 +449,38 @@ func reportPlaceholderEmails(p *Pass, report func(int, int, string)) {
 			continue
 		}
 		local, domain := addr[:at], addr[at+1:]
-		if placeholderLocalRE().MatchString(local) || placeholderDomainRE().MatchString(domain) {
+		if mayPlaceholderLocal(local) && placeholderLocalRE().MatchString(local) || mayPlaceholderDomain(domain) && placeholderDomainRE().MatchString(domain) {
 			report(l.DestStart, l.DestEnd, fmt.Sprintf("placeholder %q is a sample e-mail address left from a template: %s", addr, doContact))
 		}
 	}
+}
+
+// mayPlaceholderLocal is the cheap test before placeholderLocalRE: an
+// anchored match starts with the first letter of one of its words, and
+// (?i) matches y, m, p, n, f, v, x and u only with themselves in upper
+// case (of the ASCII letters, only k and s have a third form, the Kelvin
+// sign and the long s).
+func mayPlaceholderLocal(local string) bool {
+	if local == "" {
+		return false
+	}
+	switch local[0] | 0x20 {
+	case 'y', 'm', 'p', 'n', 'f', 'v', 'x', 'u':
+		return true
+	}
+	return false
+}
+
+// mayPlaceholderDomain is the cheap test before placeholderDomainRE: a
+// whole domain that starts with one of these, in any case (none holds k
+// or s, the letters (?i) matches outside ASCII).
+func mayPlaceholderDomain(domain string) bool {
+	for _, p := range []string{"email.com", "e-mail.com", "domain.", "domaine.", "yourdomain.", "votredomaine.", "xx"} {
+		if len(domain) >= len(p) && strings.EqualFold(domain[:len(p)], p) {
+			return true
+		}
+	}
+	return false
 }
 
 func reportMissingAnnex(p *Pass, pr *Prose, lp *LowerProse, hints placeholderHints, report func(int, int, string)) {
@@ -413,6 +522,9 @@ func reportMissingAnnex(p *Pass, pr *Prose, lp *LowerProse, hints placeholderHin
 var angleVarRE = lazyRegexp(`<<\s*[\pL_][\pL\d_ ]{0,30}\s*>>`)
 
 func reportTemplateAngles(p *Pass, pr *Prose, report func(int, int, string)) {
+	if !bytes.Contains(p.Doc.Source, []byte("<<")) {
+		return // every match opens with "<<"
+	}
 	for _, m := range angleVarRE().FindAllIndex(p.Doc.Source, -1) {
 		if pr.Text[m[0]] != '<' || inLinkText(p.Doc, m[0]) {
 			continue // inside code: masked

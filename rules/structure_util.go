@@ -2,7 +2,8 @@ package rules
 
 import (
 	"bytes"
-	"sort"
+	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,7 +33,7 @@ const maxTitleWords = 6
 
 // sectionTitles lists every section title of the document, in order.
 func sectionTitles(d *Document, pr *Prose) []sectionTitle {
-	var out []sectionTitle
+	out := make([]sectionTitle, 0, 8) // a CV has a handful of sections
 	for _, h := range d.Headings {
 		if k := h.SectionKind(); k != cvmodel.SectionUnknown {
 			out = append(out, sectionTitle{Kind: k, Start: h.Start, End: h.End, Heading: h})
@@ -55,6 +56,9 @@ func sectionTitles(d *Document, pr *Prose) []sectionTitle {
 		if !short && (colon <= 0 || !fieldsAtMost(line[:colon], 3)) {
 			continue // most blocks: a sentence, not a title
 		}
+		if !mayNameSection(line) {
+			continue // a date line under an entry: "2019 – 2022"
+		}
 		text := string(line)
 		if short {
 			if k := cvmodel.ClassifyHeading(text); k != cvmodel.SectionUnknown {
@@ -62,22 +66,68 @@ func sectionTitles(d *Document, pr *Prose) []sectionTitle {
 				continue
 			}
 		}
-		if i := strings.IndexByte(text, ':'); i > 0 && fieldsAtMost(text[:i], 3) {
+		if i := strings.IndexByte(text, ':'); i > 0 && fieldsAtMost(text[:i], 3) && mayNameSection(line[:i]) {
 			if k := cvmodel.ClassifyHeading(text[:i]); k != cvmodel.SectionUnknown {
 				out = append(out, sectionTitle{Kind: k, Start: s, End: e})
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	slices.SortStableFunc(out, func(a, b sectionTitle) int { return a.Start - b.Start })
 	return out
+}
+
+// minTitleLetters is the fewest letters of a title cvmodel.ClassifyHeading
+// knows ("work", "prix"); TestMayNameSection checks it against the table.
+const minTitleLetters = 4
+
+// mayNameSection is the cheap test before cvmodel.ClassifyHeading of a
+// line or of a part of it. ClassifyHeading looks up a fold of the text (or
+// of its mojibake repair) made of ASCII letters, digits and spaces, and
+// every title in its table has minTitleLetters letters. A letter of the
+// fold comes from an ASCII letter of the text or from a non-ASCII rune;
+// a repair puts one rune where there were several non-ASCII ones (the
+// bytes of a UTF-8 sequence, each read as a character). So the ASCII
+// letters and the bytes ≥ 0x80 of the line together bound the letters of
+// any fold, and a line with fewer names no section.
+func mayNameSection(line []byte) bool {
+	n := 0
+	for _, c := range line {
+		if c >= utf8.RuneSelf || 'a' <= c|0x20 && c|0x20 <= 'z' {
+			if n++; n >= minTitleLetters {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // fieldsAtMost reports whether s holds at most n white-space separated
 // fields, as len(strings.Fields(s)) <= n would, without making them.
+// Eight ASCII bytes at a time: it runs on nearly every block of prose.
 func fieldsAtMost[T string | []byte](s T, n int) bool {
 	fields := 0
 	inField := false
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			_ = s[i+7] // one bounds check; the loads below combine into one
+			x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			if x&hiBits == 0 {
+				// A field starts at each byte that is not a space and
+				// follows a space (or starts s).
+				space := asciiSpaces8(x)
+				prev := space << 8
+				if !inField {
+					prev |= 0x80
+				}
+				if fields += bits.OnesCount64(^space & prev & hiBits); fields > n {
+					return false
+				}
+				inField = space>>63 == 0
+				i += 8
+				continue
+			}
+		}
 		c := s[i]
 		size := 1
 		var space bool
@@ -101,6 +151,17 @@ func fieldsAtMost[T string | []byte](s T, n int) bool {
 	return true
 }
 
+// asciiSpaces8 sets bit 7 of each byte of x (all below 0x80) that is
+// ASCII white space: ' ' or '\t' to '\r', what unicode.IsSpace says of
+// ASCII bytes.
+func asciiSpaces8(x uint64) uint64 {
+	v := x ^ ' '*loBits
+	blank := ^((v + 0x7F*loBits) | v) & hiBits // v's byte is 0; no carry: every byte < 0x80
+	ge := x + (0x80-'\t')*loBits
+	gt := x + (0x80-'\r'-1)*loBits
+	return blank | ge&^gt&hiBits
+}
+
 // firstContentLine returns the first line after the front matter that is
 // neither blank nor only an HTML comment, or 0.
 func firstContentLine(d *Document, after int) int {
@@ -109,8 +170,8 @@ func firstContentLine(d *Document, after int) int {
 		if s < after || s < d.FrontMatter.End {
 			continue
 		}
-		line := strings.TrimSpace(string(d.Source[s:e]))
-		if line == "" || strings.HasPrefix(line, "<!--") && strings.HasSuffix(line, "-->") {
+		line := bytes.TrimSpace(d.Source[s:e])
+		if len(line) == 0 || bytes.HasPrefix(line, []byte("<!--")) && bytes.HasSuffix(line, []byte("-->")) {
 			continue
 		}
 		return n
@@ -175,12 +236,13 @@ func nameLike(line string, minWords int) bool {
 		return false
 	}
 	capitalised := 0
+	var buf [64]byte
 	for _, w := range words {
-		lw := strings.ToLower(w)
-		if notNameWords[lw] {
+		lw := appendLower(buf[:0], w) // strings.ToLower(w), in a buffer
+		if notNameWords[string(lw)] {
 			return false
 		}
-		if nameParticles[lw] || strings.HasPrefix(lw, "d'") || strings.HasPrefix(lw, "d’") {
+		if nameParticles[string(lw)] || bytes.HasPrefix(lw, []byte("d'")) || bytes.HasPrefix(lw, []byte("d’")) {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(w)
@@ -195,6 +257,25 @@ func nameLike(line string, minWords int) bool {
 		capitalised++
 	}
 	return capitalised >= minWords
+}
+
+// appendLower appends strings.ToLower(s) to b: the same unicode.ToLower
+// rune by rune, and U+FFFD for a byte of invalid UTF-8.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+		i += n
+	}
+	return b
 }
 
 // entryRange returns the date range an entry heading carries: in its own
@@ -233,4 +314,27 @@ func firstRange(s string) (dates.Range, bool) {
 		return r, true
 	}
 	return dates.Range{}, false
+}
+
+// hasPrefixFold is strings.HasPrefix(strings.ToLower(s), prefix) for a
+// lower-case ASCII prefix, without the lower-case copy when the first
+// bytes of s are ASCII: each lower-cases to one byte then. Past a byte
+// of another rune it asks strings.ToLower (İ lower-cases to i).
+func hasPrefixFold(s, prefix string) bool {
+	for i := 0; i < len(prefix); i++ {
+		if i >= len(s) {
+			return false
+		}
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.HasPrefix(strings.ToLower(s), prefix)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
 }
