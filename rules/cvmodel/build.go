@@ -29,6 +29,9 @@ type Input struct {
 	Plain bool
 	// Skip is the number of leading bytes to ignore (front matter).
 	Skip int
+	// LineStarts, when set, is the offset of every line of Source: 0,
+	// then the offset after each newline. Nil: Build finds them.
+	LineStarts []int
 	// HeadingKind, when set, may return ClassifyHeading(text) for a
 	// heading the caller has classified already (ok false: Build
 	// classifies it itself).
@@ -58,6 +61,8 @@ type item struct {
 	dates      []*DateRef
 	usable     []*DateRef // dates that may be an entry's (see usable)
 	index      int        // position in builder.items
+	// fold is " " + Fold(text) + " ": padded, so that the kind words
+	// match it without a concatenation (see firstMatch).
 	fold       string
 	skind      SectionKind // ClassifyHeading(text), for headings
 	blockStart bool        // first line of its block (Markdown) or after a blank line (plain)
@@ -78,13 +83,40 @@ func (it *item) sectionKind() SectionKind {
 	return it.skind
 }
 
-// folded returns Fold(it.text), computed once: a heading that becomes an
-// entry is folded for its kind and for its entry's Text.
-func (it *item) foldText() string {
+// foldText returns Fold(it.text), computed once: a heading that becomes
+// an entry is folded for its kind and for its entry's Text.
+func (b *builder) foldText(it *item) string {
+	f := b.paddedFold(it)
+	return f[1 : len(f)-1]
+}
+
+// paddedFold returns " " + Fold(it.text) + " ", computed once and kept in
+// the timeline's arena.
+func (b *builder) paddedFold(it *item) string {
 	if !it.folded {
-		it.fold, it.folded = Fold(it.text), true
+		var buf [128]byte
+		f, _ := appendFold(buf[:0], it.text, -1)
+		it.fold, it.folded = b.internPadded(f), true
 	}
 	return it.fold
+}
+
+// internPadded returns " " + string(p) + " " from the arena: the strings
+// of the timeline share a few allocations rather than one each. The
+// arena is a strings.Builder that is only ever appended to, so a string
+// handed out never changes; when it is full, a fresh one takes over and
+// the strings of the old one keep it alive.
+func (b *builder) internPadded(p []byte) string {
+	n := len(p) + 2
+	if b.arena.Cap()-b.arena.Len() < n {
+		b.arena = strings.Builder{}
+		b.arena.Grow(max(n, 256))
+	}
+	lo := b.arena.Len()
+	b.arena.WriteByte(' ')
+	b.arena.Write(p)
+	b.arena.WriteByte(' ')
+	return b.arena.String()[lo:]
 }
 
 type builder struct {
@@ -101,12 +133,15 @@ type builder struct {
 	slab    []item
 	refs    []DateRef
 	entries []Entry
+	secs    []Section
 	// top holds the top-level entries of the sections one after the
 	// other: a section is open while its entries are added, so its
 	// Entries is its part of top, from topLo.
 	top   []*Entry
 	topLo int
 	sc    *scratch
+	// arena holds the folded texts (see internPadded).
+	arena strings.Builder
 	// maxItems bounds the number of items: the lines that are not blank.
 	maxItems int
 	tl       *Timeline
@@ -131,7 +166,12 @@ func Build(in Input) *Timeline {
 	b.str = string(b.text)
 	sc := scratchPool.Get().(*scratch)
 	b.sc = sc
-	b.starts = appendLineStarts(sc.starts[:0], b.src)
+	b.starts = in.LineStarts
+	if b.starts == nil {
+		b.starts = appendLineStarts(sc.starts[:0], b.src)
+		sc.starts = b.starts
+	}
+	b.stack = sc.stack[:0]
 	b.maxItems = nonBlankLines(b.src, b.starts)
 	if cap(sc.items) < b.maxItems {
 		sc.items = make([]*item, 0, b.maxItems)
@@ -147,8 +187,21 @@ func Build(in Input) *Timeline {
 		b.walk(in.AST, 0)
 	}
 	b.findAllDates()
-	b.tl.Entries = make([]*Entry, 0, len(b.tl.Dates)+4)
-	b.secLevel = b.sectionLevel()
+	// Most entries carry a date of their own. The list of all entries
+	// and that of the top-level ones (see top) share one allocation; each
+	// is capped, so that one outgrowing its part moves rather than runs
+	// into the other.
+	n := len(b.tl.Dates) + 4
+	ptrs := make([]*Entry, 2*n)
+	b.tl.Entries, b.top = ptrs[:0:n], ptrs[n:n:2*n]
+	level, known, text := b.sectionLevel()
+	b.secLevel = level
+	// Most section titles are headings that name a known section, and
+	// most folded texts are headings' (padded, see internPadded): the
+	// first chunks are sized so.
+	b.secs = make([]Section, 0, known+2)
+	b.tl.Sections = make([]*Section, 0, known+2)
+	b.arena.Grow(text + 64)
 	b.classify()
 	b.reparent()
 	for _, e := range b.tl.Entries {
@@ -159,20 +212,25 @@ func Build(in Input) *Timeline {
 }
 
 // sectionLevel is the heading level most headings naming a known section
-// use, 0 when no heading names one.
-func (b *builder) sectionLevel() int {
+// use, 0 when no heading names one; known counts those headings, and
+// text adds up the length of every heading's text.
+func (b *builder) sectionLevel() (best, known, text int) {
 	var count [7]int
-	best := 0
 	for _, it := range b.items {
-		if it.kind != itemHeading || it.level < 1 || it.level > 6 || len(usable(it)) > 0 || it.sectionKind() == SectionUnknown {
+		if it.kind != itemHeading {
 			continue
 		}
+		text += len(it.text)
+		if it.level < 1 || it.level > 6 || len(usable(it)) > 0 || it.sectionKind() == SectionUnknown {
+			continue
+		}
+		known++
 		count[it.level]++
 		if best == 0 || count[it.level] > count[best] {
 			best = it.level
 		}
 	}
-	return best
+	return best, known, text
 }
 
 // markCareer decides which sections feed the career checks: the
@@ -221,6 +279,7 @@ type scratch struct {
 	slab   []item // the first chunk of items
 	found  []dates.Range
 	spans  []dateSpan
+	stack  []*Entry // builder.stack
 }
 
 // dateSpan is the part of scratch.found that holds an item's dates.
@@ -235,8 +294,9 @@ func (b *builder) release() {
 	clear(sc.slab[:min(len(b.items), cap(sc.slab))])
 	clear(b.items)
 	clear(sc.found)
-	sc.starts, sc.items, sc.found = b.starts[:0], b.items[:0], sc.found[:0]
-	if cap(sc.slab) <= 4096 && cap(sc.found) <= 4096 && cap(sc.starts) <= 1<<16 && cap(sc.spans) <= 1<<16 {
+	clear(b.stack[:cap(b.stack)])
+	sc.starts, sc.items, sc.found, sc.stack = sc.starts[:0], b.items[:0], sc.found[:0], b.stack[:0]
+	if cap(sc.slab) <= 4096 && cap(sc.found) <= 4096 && cap(sc.starts) <= 1<<16 && cap(sc.spans) <= 1<<16 && cap(sc.stack) <= 4096 {
 		scratchPool.Put(sc)
 	}
 }
@@ -708,18 +768,28 @@ func (b *builder) singleLine(it *item) bool {
 }
 
 func (b *builder) newSection(kind SectionKind, it *item, level int) {
-	s := &Section{Kind: kind, Title: cleanTitle(it.text), Start: it.start, End: it.end, Line: b.lineOf(it.start), Level: level}
-	b.tl.Sections = append(b.tl.Sections, s)
+	s := b.addSection(Section{Kind: kind, Title: cleanTitle(it.text), Start: it.start, End: it.end, Line: b.lineOf(it.start), Level: level})
 	b.section = s
 	b.topLo = len(b.top)
 	b.stack = b.stack[:0]
 }
 
+// addSection appends a section to the timeline. Sections live in chunks
+// that never move, so that each costs no allocation of its own.
+func (b *builder) addSection(v Section) *Section {
+	if len(b.secs) == cap(b.secs) {
+		b.secs = make([]Section, 0, 4)
+	}
+	b.secs = append(b.secs, v)
+	s := &b.secs[len(b.secs)-1]
+	b.tl.Sections = append(b.tl.Sections, s)
+	return s
+}
+
 // classify walks the lines and decides which are section titles and
 // which are entries, and how entries nest.
 func (b *builder) classify() {
-	b.section = &Section{Implicit: true}
-	b.tl.Sections = append(b.tl.Sections, b.section)
+	b.section = b.addSection(Section{Implicit: true})
 	titleSeen := false
 	for i, it := range b.items {
 		if it.consumed {
@@ -815,7 +885,7 @@ func (b *builder) heading(i int, it *item) {
 		b.newSection(SectionUnknown, it, it.level)
 		return
 	}
-	fold := it.foldText()
+	fold := b.foldText(it)
 	isEntry := d != nil
 	if !isEntry && kind == SectionUnknown && !isNonEntryTitle(fold) {
 		switch {
@@ -883,7 +953,7 @@ func (b *builder) line(i int, it *item, depth int) {
 				return
 			}
 		case FromBoldLine:
-			if !dated || words(it, nil) > 12 || (parent != nil && parent.HasDate && !hasMissionPrefix(it.foldText())) {
+			if !dated || words(it, nil) > 12 || (parent != nil && parent.HasDate && !hasMissionPrefix(b.foldText(it))) {
 				return
 			}
 		case FromListItem:
@@ -1072,13 +1142,11 @@ func (b *builder) addEntry(it *item, src Source, depth int, parent *Entry, d *Da
 		d.Entry = e
 	}
 	e.Title = b.title(it, d)
-	e.Text = it.foldText()
+	e.fold = b.paddedFold(it)
+	e.Text = e.fold[1 : len(e.fold)-1]
 	if parent != nil {
 		parent.Children = append(parent.Children, e)
 	} else {
-		if b.top == nil {
-			b.top = make([]*Entry, 0, cap(b.tl.Entries))
-		}
 		b.top = append(b.top, e)
 		b.section.Entries = b.top[b.topLo:len(b.top):len(b.top)]
 	}

@@ -48,24 +48,24 @@ func jobLike(e *Entry) bool {
 	case KindInternship, KindFreelance, KindMission:
 		return true
 	case KindPartTime:
-		if !boardSeat(e.Text) {
+		if !boardSeat(e.fold) {
 			return true
 		}
 	}
-	if firstMatch(roleIndex, " "+e.Text+" ") >= 0 {
+	if firstMatch(roleIndex, e.fold) >= 0 {
 		return true
 	}
 	for _, c := range e.Children {
-		if c.Kind == KindMission || firstMatch(roleIndex, " "+c.Text+" ") >= 0 {
+		if c.Kind == KindMission || firstMatch(roleIndex, c.fold) >= 0 {
 			return true
 		}
 	}
 	return false
 }
 
-// boardSeat reports a folded title that names a board seat.
-func boardSeat(text string) bool {
-	f := " " + text + " "
+// boardSeat reports a folded title, padded with a space on each side,
+// that names a board seat.
+func boardSeat(f string) bool {
 	for _, w := range boardWords {
 		if strings.Contains(f, " "+w+" ") {
 			return true
@@ -143,7 +143,7 @@ func firstMatch(index map[string][]kindCandidate, f string) int {
 }
 
 func entryKind(e *Entry) EntryKind {
-	f := " " + e.Text + " "
+	f := e.fold
 	if k := firstMatch(kindIndex, f); k >= 0 {
 		return kindWords[k].kind
 	}
