@@ -368,13 +368,17 @@ func (b *builder) trimSpan(s, e int) (int, int) {
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-func (b *builder) add(v item) {
-	if v.start >= v.end || v.start < b.in.Skip {
-		return
+// add appends an item for the line content start, end, or returns nil
+// for an empty one or one in the front matter. The item comes zeroed:
+// the caller sets the fields of its kind one by one, which is cheaper
+// than copying a whole item into the heap.
+func (b *builder) add(kind itemKind, start, end int) *item {
+	if start >= end || start < b.in.Skip {
+		return nil
 	}
 	it := b.newItem()
-	*it = v
-	it.text = b.str[it.start:it.end]
+	it.kind, it.start, it.end = kind, start, end
+	it.text = b.str[start:end]
 	if it.kind != itemHeading && it.kind != itemTableRow && it.kind != itemTableHeader {
 		raw := bytes.TrimSpace(b.src[it.start:it.end])
 		if bytes.HasPrefix(raw, []byte("**")) || bytes.HasPrefix(raw, []byte("__")) {
@@ -392,6 +396,7 @@ func (b *builder) add(v item) {
 	}
 	it.index = len(b.items)
 	b.items = append(b.items, it)
+	return it
 }
 
 // walk flattens the Markdown blocks into lines.
@@ -404,15 +409,18 @@ func (b *builder) walk(n ast.Node, listDepth int) {
 				continue
 			}
 			s, e := b.trimSpan(lines.At(0).Start, lines.At(lines.Len()-1).Stop)
-			n := len(b.items)
-			b.add(item{kind: itemHeading, level: c.Level, start: s, end: e, blockStart: true})
-			if b.in.HeadingKind != nil && len(b.items) > n {
-				it := b.items[n]
+			it := b.add(itemHeading, s, e)
+			if it == nil {
+				continue
+			}
+			it.level, it.blockStart = c.Level, true
+			if b.in.HeadingKind != nil {
 				it.skind, it.skinded = b.in.HeadingKind(c, it.text)
 			}
 		case *ast.Paragraph, *ast.TextBlock:
-			_, inItem := c.Parent().(*ast.ListItem)
-			first := inItem && c.Parent().FirstChild() == c
+			// n is c's parent.
+			_, inItem := n.(*ast.ListItem)
+			first := inItem && n.FirstChild() == c
 			lines := c.Lines()
 			for i := 0; i < lines.Len(); i++ {
 				seg := lines.At(i)
@@ -424,16 +432,19 @@ func (b *builder) walk(n ast.Node, listDepth int) {
 				case inItem:
 					kind = itemListCont
 				}
-				b.add(item{kind: kind, depth: listDepth, start: s, end: e, blockStart: i == 0})
+				if it := b.add(kind, s, e); it != nil {
+					it.depth, it.blockStart = listDepth, i == 0
+				}
 			}
 		case *ast.ListItem:
 			b.walk(c, listDepth+1)
 		case *east.Table:
 			for row := c.FirstChild(); row != nil; row = row.NextSibling() {
-				it := item{kind: itemTableRow, start: -1, blockStart: true}
+				kind, start, end := itemTableRow, -1, 0
 				if _, ok := row.(*east.TableHeader); ok {
-					it.kind = itemTableHeader
+					kind = itemTableHeader
 				}
+				var cells [][2]int
 				for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
 					lines := cell.Lines()
 					if lines.Len() == 0 {
@@ -443,14 +454,17 @@ func (b *builder) walk(n ast.Node, listDepth int) {
 					if s >= e {
 						continue
 					}
-					if it.start < 0 {
-						it.start = s
+					if start < 0 {
+						start = s
 					}
-					it.end = e
-					it.cells = append(it.cells, [2]int{s, e})
+					end = e
+					cells = append(cells, [2]int{s, e})
 				}
-				if it.start >= 0 {
-					b.add(it)
+				if start < 0 {
+					continue
+				}
+				if it := b.add(kind, start, end); it != nil {
+					it.blockStart, it.cells = true, cells
 				}
 			}
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.ThematicBreak:
@@ -485,18 +499,20 @@ func (b *builder) plainItems() {
 			blank = true
 			continue
 		}
-		it := item{kind: itemPlain, depth: indent / 2, start: s, end: e, blockStart: blank}
+		depth, bullet := indent/2, false
 		rest := b.src[s:e]
 		for _, bu := range bullets {
 			if len(rest) >= len(bu) && string(rest[:len(bu)]) == bu {
-				it.bullet = true
-				it.depth++
-				it.start += len(bu)
+				bullet = true
+				depth++
+				s += len(bu)
 				break
 			}
 		}
+		if it := b.add(itemPlain, s, e); it != nil {
+			it.depth, it.bullet, it.blockStart = depth, bullet, blank
+		}
 		blank = false
-		b.add(it)
 	}
 }
 

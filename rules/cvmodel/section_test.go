@@ -1,6 +1,10 @@
 package cvmodel
 
-import "testing"
+import (
+	"bytes"
+	"fmt"
+	"testing"
+)
 
 func TestClassifyHeading(t *testing.T) {
 	for _, c := range []struct {
@@ -77,6 +81,87 @@ func TestClassifyHeadingAcademic(t *testing.T) {
 	} {
 		if got := ClassifyHeading(c.in); got != c.want {
 			t.Errorf("ClassifyHeading(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
+
+// TestTitleFirstWordsFilterIsExact keeps classifyHeading's first-word
+// test exact. A fold cut short lacks the final replacements, which can
+// only glue an "s…" word to a word ending in "experience" or
+// "professionnelle": whenever that makes a title's first word, the word
+// before the glue must be a first word too.
+func TestTitleFirstWordsFilterIsExact(t *testing.T) {
+	for w := range titleFirstWords {
+		for i := 1; i < len(w); i++ {
+			if w[i] != 's' {
+				continue
+			}
+			for _, from := range foldPluralFrom {
+				end := string(from[:len(from)-2]) // "experience", "professionnelle"
+				if len(w[:i]) >= len(end) && w[i-len(end):i] == end && !titleFirstWords[w[:i]] {
+					t.Errorf("title first word %q may come from %q glued to an s-word, which is no first word", w, w[:i])
+				}
+			}
+		}
+	}
+	// The filter changes no answer: classifyHeading against the lookups
+	// alone, on titles dressed as headings are.
+	var inputs []string
+	for title := range sectionTitles {
+		for _, dress := range []string{"%s", "## %s :", "1. %s", "II - %s", "Mes %s", "%s & Skills", "%s et formations",
+			"%s summary", "%s (s) skills", "Profil %s", "%s of a lifetime in a much longer heading than any title"} {
+			inputs = append(inputs, fmt.Sprintf(dress, title))
+		}
+	}
+	inputs = append(inputs, "Expérience(s) professionnelle(s)", "Experience Summary", "1 2 Experience", "vii", "", "&", "& Experience")
+	for _, in := range inputs {
+		if got, want := classifyHeading(in), classifyUnfiltered(in); got != want {
+			t.Errorf("classifyHeading(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+// classifyUnfiltered is classifyHeading without the first-word test.
+func classifyUnfiltered(text string) SectionKind {
+	var buf [96]byte
+	f, ok := appendFold(buf[:0], text, 80)
+	if !ok || len(f) == 0 || len(f) > 60 {
+		return SectionUnknown
+	}
+	f = trimNumbering(f)
+	if k, ok := sectionTitles[string(f)]; ok {
+		return k
+	}
+	for _, sep := range []string{" and ", " et ", " & "} {
+		if i := bytes.Index(f, []byte(sep)); i > 0 {
+			if k, ok := sectionTitles[string(f[:i])]; ok {
+				return k
+			}
+		}
+	}
+	for _, p := range titlePrefixes {
+		if bytes.HasPrefix(f, []byte(p)) {
+			if k, ok := sectionTitles[string(f[len(p):])]; ok {
+				return k
+			}
+		}
+	}
+	return SectionUnknown
+}
+
+// BenchmarkClassifyHeading classifies headings as CVs write them: mostly
+// job titles, some section titles.
+func BenchmarkClassifyHeading(b *testing.B) {
+	headings := []string{
+		"Jane Doe", "Experience", "Expérience professionnelle", "Formation", "Compétences", "Skills",
+		"Software Engineer, Example Corp", "Ingénieure DevOps, Société Fictive", "MSc, Université d’Exemple",
+		"Site Reliability Engineer, Nordwind GmbH", "Cheffe de projet, Exemple SA", "2. Projets personnels",
+		"Développeur Java — Acme Widgets (2019 – 2023)", "Engineering Manager, Umbrella Labs",
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, h := range headings {
+			ClassifyHeading(h)
 		}
 	}
 }
