@@ -142,7 +142,7 @@ type builder struct {
 	sc    *scratch
 	// arena holds the folded texts (see internPadded).
 	arena strings.Builder
-	// maxItems bounds the number of items: the lines that are not blank.
+	// maxItems bounds the number of items: a line is at most one item.
 	maxItems int
 	tl       *Timeline
 	section  *Section
@@ -172,7 +172,9 @@ func Build(in Input) *Timeline {
 		sc.starts = b.starts
 	}
 	b.stack = sc.stack[:0]
-	b.maxItems = nonBlankLines(b.src, b.starts)
+	// Counting the lines that are not blank would bound the items more
+	// tightly, but costs a pass over the text; the slab is reused anyway.
+	b.maxItems = len(b.starts)
 	if cap(sc.items) < b.maxItems {
 		sc.items = make([]*item, 0, b.maxItems)
 	}
@@ -314,29 +316,11 @@ func appendLineStarts(starts []int, src []byte) []int {
 	}
 }
 
-// nonBlankLines counts the lines of src with something else than spaces.
-func nonBlankLines(src []byte, starts []int) int {
-	n := 0
-	for k, s := range starts {
-		e := len(src)
-		if k+1 < len(starts) {
-			e = starts[k+1]
-		}
-		for _, c := range src[s:e] {
-			if !isSpaceByte(c) {
-				n++
-				break
-			}
-		}
-	}
-	return n
-}
-
 // newItem returns room for one more item, in chunks that never move.
 func (b *builder) newItem() *item {
 	if len(b.slab) == cap(b.slab) {
-		// A line is at most one item, and a blank line none: the first
-		// chunk is usually the only one.
+		// A line is at most one item: the first chunk is the only one,
+		// unless the pool gave a smaller one.
 		n := min(max(b.maxItems-len(b.items), 16), 1024)
 		b.slab = make([]item, 0, n)
 	}
@@ -541,11 +525,12 @@ func padWords(ws ...string) [][]byte {
 // slices.
 func (b *builder) findAllDates() {
 	found := b.sc.found[:0]
-	defer func() { b.sc.found = found }()
+	var finder dates.Finder
+	defer func() { b.sc.found = found; finder.Release() }()
 	var spans []dateSpan
 	for k, it := range b.items {
 		lo := len(found)
-		found = dates.FindAppend(found, it.text)
+		found = finder.FindAppend(found, it.text)
 		if len(found) == lo {
 			continue
 		}
@@ -1151,8 +1136,11 @@ func (b *builder) addEntry(it *item, src Source, depth int, parent *Entry, d *Da
 		}
 		b.entries = make([]Entry, 0, n)
 	}
-	b.entries = append(b.entries, Entry{Source: src, Section: b.section, Start: it.start, End: it.end, Line: b.lineOf(it.start), depth: depth, Parent: parent})
+	// The chunk's entries are zero: the fields are set one by one rather
+	// than a whole Entry copied in.
+	b.entries = b.entries[:len(b.entries)+1]
 	e := &b.entries[len(b.entries)-1]
+	e.Source, e.Section, e.Start, e.End, e.Line, e.depth, e.Parent = src, b.section, it.start, it.end, b.lineOf(it.start), depth, parent
 	if d != nil {
 		e.HasDate, e.Date, e.DateStart, e.DateEnd, e.DateLine = true, d.Range, d.Start, d.End, d.Line
 		d.Entry = e
@@ -1196,15 +1184,22 @@ func (b *builder) title(it *item, d *DateRef) string {
 // date, and trims separators at both ends.
 func cleanTitle(s string) string {
 	s = collapseSpaces(s)
-	if strings.ContainsAny(s, "([") { // what every bracket pair below holds
+	if strings.IndexByte(s, '(') >= 0 || strings.IndexByte(s, '[') >= 0 { // what every bracket pair below holds
 		for _, p := range []string{"( )", "()", "[ ]", "[]"} {
 			s = strings.ReplaceAll(s, p, "")
 		}
 		s = collapseSpaces(s)
 	}
+	if s != "" && isAlnumASCII(s[0]) && isAlnumASCII(s[len(s)-1]) {
+		return s // nothing to trim: no letter or digit is a separator
+	}
 	return strings.TrimFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune("-–—,|·:;/•*_#>", r)
 	})
+}
+
+func isAlnumASCII(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // collapseSpaces is strings.Join(strings.Fields(s), " "): s itself when
