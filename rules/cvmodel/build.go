@@ -7,6 +7,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -38,7 +39,7 @@ type Input struct {
 	HeadingKind func(n *ast.Heading, text string) (kind SectionKind, ok bool)
 }
 
-type itemKind int
+type itemKind uint8
 
 const (
 	itemHeading  itemKind = iota
@@ -50,27 +51,28 @@ const (
 	itemPlain // a line of a plain-text file
 )
 
-// item is one line of the CV as the model reads it.
+// item is one line of the CV as the model reads it. Items are cleared
+// and refilled for every file: the pointers come first, and the small
+// fields are packed.
 type item struct {
-	kind       itemKind
-	level      int // heading level
-	depth      int // list nesting, or indentation in plain text
-	start, end int // the line's content in Source
-	text       string
-	cells      [][2]int // table cells
-	dates      []*DateRef
-	usable     []*DateRef // dates that may be an entry's (see usable)
-	index      int        // position in builder.items
+	text   string
+	cells  [][2]int   // table cells
+	usable []*DateRef // dates that may be an entry's (see usable)
 	// fold is " " + Fold(text) + " ": padded, so that the kind words
 	// match it without a concatenation (see firstMatch).
 	fold       string
+	start, end int         // the line's content in Source
+	level      int         // heading level
+	depth      int         // list nesting, or indentation in plain text
+	index      int         // position in builder.items
 	skind      SectionKind // ClassifyHeading(text), for headings
-	blockStart bool        // first line of its block (Markdown) or after a blank line (plain)
-	bullet     bool        // a plain-text line starting with a bullet
-	bold       bool        // the line starts with strong emphasis
-	boldOnly   bool        // … and is nothing else
-	label      bool        // "**Stack:** Go, …": a bold label, not a title
-	consumed   bool        // a date-only line whose date went to the entry above
+	kind       itemKind
+	blockStart bool // first line of its block (Markdown) or after a blank line (plain)
+	bullet     bool // a plain-text line starting with a bullet
+	bold       bool // the line starts with strong emphasis
+	boldOnly   bool // … and is nothing else
+	label      bool // "**Stack:** Go, …": a bold label, not a title
+	consumed   bool // a date-only line whose date went to the entry above
 	folded     bool
 	skinded    bool
 }
@@ -101,30 +103,51 @@ func (b *builder) paddedFold(it *item) string {
 	return it.fold
 }
 
-// internPadded returns " " + string(p) + " " from the arena: the strings
-// of the timeline share a few allocations rather than one each. The
-// arena is a strings.Builder that is only ever appended to, so a string
-// handed out never changes; when it is full, a fresh one takes over and
-// the strings of the old one keep it alive.
+// The arena holds the strings the timeline keeps: they share a few
+// allocations rather than one each, and none of them points into the
+// text, which is the caller's buffer (see builder.str). The arena is a
+// strings.Builder that is only ever appended to, so a string handed out
+// never changes; when it is full, a fresh one takes over and the strings
+// of the old one keep it alive.
+
+// internPadded returns " " + string(p) + " " from the arena.
 func (b *builder) internPadded(p []byte) string {
-	n := len(p) + 2
-	if b.arena.Cap()-b.arena.Len() < n {
-		b.arena = strings.Builder{}
-		b.arena.Grow(max(n, 256))
-	}
-	lo := b.arena.Len()
+	lo := b.arenaRoom(len(p) + 2)
 	b.arena.WriteByte(' ')
 	b.arena.Write(p)
 	b.arena.WriteByte(' ')
 	return b.arena.String()[lo:]
 }
 
+// intern returns a copy of s from the arena.
+func (b *builder) intern(s string) string {
+	if s == "" {
+		return ""
+	}
+	lo := b.arenaRoom(len(s))
+	b.arena.WriteString(s)
+	return b.arena.String()[lo:]
+}
+
+// arenaRoom makes room for n bytes in the arena and returns where they
+// will start.
+func (b *builder) arenaRoom(n int) int {
+	if b.arena.Cap()-b.arena.Len() < n {
+		b.arena = strings.Builder{}
+		b.arena.Grow(max(n, 256))
+	}
+	return b.arena.Len()
+}
+
 type builder struct {
 	in   Input
 	src  []byte
 	text []byte
-	// str is text as one string: every line's text is a part of it, so
-	// lines cost no copy of their own.
+	// str is text seen as a string, without a copy: every line's text is
+	// a part of it. text is the caller's buffer, which may be overwritten
+	// once Build returns (the prose view of the next file), so no part of
+	// str may outlive Build: the strings the timeline keeps, titles and
+	// date texts, are copied into the arena (TestTimelineOwnsItsStrings).
 	str    string
 	starts []int
 	items  []*item
@@ -140,7 +163,7 @@ type builder struct {
 	top   []*Entry
 	topLo int
 	sc    *scratch
-	// arena holds the folded texts (see internPadded).
+	// arena holds the strings of the timeline (see intern).
 	arena strings.Builder
 	// maxItems bounds the number of items: a line is at most one item.
 	maxItems int
@@ -163,7 +186,7 @@ func Build(in Input) *Timeline {
 	if b.text == nil || len(b.text) != len(b.src) {
 		b.text = b.src
 	}
-	b.str = string(b.text)
+	b.str = unsafe.String(unsafe.SliceData(b.text), len(b.text))
 	sc := scratchPool.Get().(*scratch)
 	b.sc = sc
 	b.starts = in.LineStarts
@@ -188,6 +211,15 @@ func Build(in Input) *Timeline {
 	} else {
 		b.walk(in.AST, 0)
 	}
+	// The arena's first chunk holds the texts of the dates and, for most
+	// CVs, the titles and folds (padded) of the headings.
+	size := 128
+	for _, it := range b.items {
+		if it.kind == itemHeading {
+			size += 2*len(it.text) + 2
+		}
+	}
+	b.arena.Grow(size)
 	b.findAllDates()
 	// Most entries carry a date of their own. The list of all entries
 	// and that of the top-level ones (see top) share one allocation; each
@@ -196,14 +228,12 @@ func Build(in Input) *Timeline {
 	n := len(b.tl.Dates) + 4
 	ptrs := make([]*Entry, 2*n)
 	b.tl.Entries, b.top = ptrs[:0:n], ptrs[n:n:2*n]
-	level, known, text := b.sectionLevel()
+	level, known := b.sectionLevel()
 	b.secLevel = level
-	// Most section titles are headings that name a known section, and
-	// most folded texts are headings' (padded, see internPadded): the
-	// first chunks are sized so.
+	// Most section titles are headings that name a known section: the
+	// first chunk of sections is sized so.
 	b.secs = make([]Section, 0, known+2)
 	b.tl.Sections = make([]*Section, 0, known+2)
-	b.arena.Grow(text + 64)
 	b.classify()
 	b.reparent()
 	for _, e := range b.tl.Entries {
@@ -214,15 +244,13 @@ func Build(in Input) *Timeline {
 }
 
 // sectionLevel is the heading level most headings naming a known section
-// use, 0 when no heading names one; known counts those headings, and
-// text adds up the length of every heading's text.
-func (b *builder) sectionLevel() (best, known, text int) {
+// use, 0 when no heading names one; known counts those headings.
+func (b *builder) sectionLevel() (best, known int) {
 	var count [7]int
 	for _, it := range b.items {
 		if it.kind != itemHeading {
 			continue
 		}
-		text += len(it.text)
 		if it.level < 1 || it.level > 6 || len(usable(it)) > 0 || it.sectionKind() == SectionUnknown {
 			continue
 		}
@@ -232,7 +260,7 @@ func (b *builder) sectionLevel() (best, known, text int) {
 			best = it.level
 		}
 	}
-	return best, known, text
+	return best, known
 }
 
 // markCareer decides which sections feed the career checks: the
@@ -557,13 +585,13 @@ func (b *builder) findAllDates() {
 		for j := sp.lo; j < sp.hi; j++ {
 			b.tl.Dates[j] = b.dateRef(&b.refs[j], it, found[j])
 		}
-		it.dates = b.tl.Dates[sp.lo:sp.hi:sp.hi]
-		it.usable = it.dates
-		for _, d := range it.dates {
+		ds := b.tl.Dates[sp.lo:sp.hi:sp.hi]
+		it.usable = ds
+		for _, d := range ds {
 			if d.Birth || d.Founded {
 				// Only some dates are usable: a filtered copy.
 				lo := len(usableAll)
-				for _, d := range it.dates {
+				for _, d := range ds {
 					if !d.Birth && !d.Founded {
 						usableAll = append(usableAll, d)
 					}
@@ -577,6 +605,7 @@ func (b *builder) findAllDates() {
 
 func (b *builder) dateRef(d *DateRef, it *item, r dates.Range) *DateRef {
 	*d = DateRef{Range: r, Start: it.start + r.Pos, End: it.start + r.EndPos}
+	d.Range.Text = b.intern(r.Text)
 	d.Line = b.lineOf(d.Start)
 	before := it.text[:r.Pos]
 	if len(before) > 40 {
@@ -769,7 +798,7 @@ func (b *builder) singleLine(it *item) bool {
 }
 
 func (b *builder) newSection(kind SectionKind, it *item, level int) {
-	s := b.addSection(Section{Kind: kind, Title: cleanTitle(it.text), Start: it.start, End: it.end, Line: b.lineOf(it.start), Level: level})
+	s := b.addSection(Section{Kind: kind, Title: b.intern(cleanTitle(it.text)), Start: it.start, End: it.end, Line: b.lineOf(it.start), Level: level})
 	b.section = s
 	b.topLo = len(b.top)
 	b.stack = b.stack[:0]
@@ -1175,9 +1204,9 @@ func (b *builder) title(it *item, d *DateRef) string {
 				parts = append(parts, p)
 			}
 		}
-		return strings.Join(parts, " | ")
+		return b.intern(strings.Join(parts, " | "))
 	}
-	return cleanTitle(cut(it.start, it.end))
+	return b.intern(cleanTitle(cut(it.start, it.end)))
 }
 
 // cleanTitle collapses spaces, drops empty brackets left by a removed
