@@ -332,6 +332,9 @@ var (
 func appendFold(b []byte, s string, max int) ([]byte, bool) {
 	b = b[:0]
 	space := false
+	// Both final replacements need "e s" in the fold: an "s" opening a
+	// word after one that ends in "e" (no other rune folds to an "s").
+	plural := false
 	for i := 0; i < len(s); {
 		if max >= 0 && len(b) > max {
 			return b, false
@@ -339,18 +342,30 @@ func appendFold(b []byte, s string, max int) ([]byte, bool) {
 		var r rune
 		if c := s[i]; c < utf8.RuneSelf {
 			i++
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
-				if space && len(b) > 0 {
-					b = append(b, ' ')
+			f := asciiFold[c]
+			if f == 0 {
+				if c == '&' && len(b) > 0 {
+					b = append(b, " &"...)
 				}
-				space = false
-				b = append(b, c)
+				space = true
 				continue
 			}
-			r = rune(c)
+			if space && len(b) > 0 {
+				plural = plural || f == 's' && b[len(b)-1] == 'e'
+				b = append(b, ' ')
+			}
+			space = false
+			b = append(b, f)
+			// The rest of a run that folds to itself (lower-case letters,
+			// digits) is copied whole. Stopping past max inside it changes
+			// nothing for the callers: the fold is longer than max either way.
+			j := i
+			for j < len(s) && s[j] < utf8.RuneSelf && asciiFold[s[j]] == s[j] {
+				j++
+			}
+			b = append(b, s[i:j]...)
+			i = j
+			continue
 		} else {
 			var n int
 			r, n = utf8.DecodeRuneInString(s[i:])
@@ -374,6 +389,9 @@ func appendFold(b []byte, s string, max int) ([]byte, bool) {
 		}
 		space = true
 	}
+	if !plural {
+		return b, true
+	}
 	// "experience(s)" and "expériences" read the same.
 	for k, from := range foldPluralFrom {
 		if bytes.Contains(b, from) {
@@ -382,6 +400,18 @@ func appendFold(b []byte, s string, max int) ([]byte, bool) {
 	}
 	return b, true
 }
+
+// asciiFold maps an ASCII letter or digit to its fold (the lower-case
+// letter, the digit) and any other ASCII byte to 0: a separator.
+var asciiFold = func() (t [utf8.RuneSelf]byte) {
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = c, c
+	}
+	return t
+}()
 
 func foldRune(r rune) rune {
 	if b := dates.FoldLetter(r); b != 0 {

@@ -3,7 +3,11 @@ package cvmodel
 import (
 	"bytes"
 	"fmt"
+	"math/rand"
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestClassifyHeading(t *testing.T) {
@@ -164,4 +168,68 @@ func BenchmarkClassifyHeading(b *testing.B) {
 			ClassifyHeading(h)
 		}
 	}
+}
+
+// TestAppendFoldMatchesRuneByRune checks the fast paths of appendFold
+// (ASCII table, runs copied whole, replacements only after "e s")
+// against a plain rune-by-rune fold.
+func TestAppendFoldMatchesRuneByRune(t *testing.T) {
+	pieces := []string{"Expérience", "experience", "(s)", " s", "S", "professionnelle", "Ã©", "&", " & ", "-", "  ",
+		"ÉCOLE", "œuvre", "İ", "ß", "2019", "e", "’", "Skills", "…", "\t", "x"}
+	r := rand.New(rand.NewSource(1))
+	for n := 0; n < 20000; n++ {
+		var s strings.Builder
+		for k := r.Intn(8); k >= 0; k-- {
+			s.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		in := s.String()
+		var b1, b2 [128]byte
+		got, _ := appendFold(b1[:0], in, -1)
+		want := foldRuneByRune(b2[:0], in, true)
+		if string(got) != string(want) {
+			t.Fatalf("appendFold(%q) = %q, want %q", in, got, want)
+		}
+		// The limit applies before the replacements; a fold that keeps
+		// within it is never given up.
+		n := len(foldRuneByRune(b2[:0], in, false))
+		for _, max := range []int{0, 5, 24} {
+			if _, ok := appendFold(b1[:0], in, max); !ok && n <= max {
+				t.Fatalf("appendFold(%q, %d) gave up on a fold of %d bytes", in, max, n)
+			}
+		}
+	}
+}
+
+// foldRuneByRune is appendFold as first written, without limit, and with
+// the final replacements only when replace is set.
+func foldRuneByRune(b []byte, s string, replace bool) []byte {
+	space := false
+	for _, r := range s {
+		if r >= utf8.RuneSelf {
+			r = foldRune(r)
+		} else if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			space = false
+			b = utf8.AppendRune(b, r)
+		case r == '&':
+			if len(b) > 0 {
+				b = append(b, " &"...)
+			}
+			space = true
+		default:
+			space = true
+		}
+	}
+	for k, from := range foldPluralFrom {
+		if replace {
+			b = bytes.ReplaceAll(b, from, foldPluralTo[k])
+		}
+	}
+	return b
 }
