@@ -227,7 +227,7 @@ func classifyHeading(text string) SectionKind {
 	var buf [96]byte
 	// Most headings name no section, and their first word says so: only
 	// the first words are folded to find it out.
-	if w, ok := firstWord(appendFold(buf[:0], text, 24)); ok && !titleFirstWords[string(w)] {
+	if w, ok := firstWord(appendFold(buf[:0], text, 16)); ok && !titleFirstWords[string(w)] {
 		return SectionUnknown
 	}
 	// The replacements at the end of fold take one byte out of twelve
