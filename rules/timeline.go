@@ -22,6 +22,8 @@ var TimelineAnalysis = &Analysis{
 			AST:    d.AST,
 			Plain:  d.Plain,
 			Skip:   d.FrontMatter.End,
+			// The document's line index has found the lines already.
+			LineStarts: d.Lines.starts,
 			// The document's headings are classified once for the model
 			// and the rules.
 			HeadingKind: d.headingKind,

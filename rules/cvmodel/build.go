@@ -7,6 +7,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -29,13 +30,16 @@ type Input struct {
 	Plain bool
 	// Skip is the number of leading bytes to ignore (front matter).
 	Skip int
+	// LineStarts, when set, is the offset of every line of Source: 0,
+	// then the offset after each newline. Nil: Build finds them.
+	LineStarts []int
 	// HeadingKind, when set, may return ClassifyHeading(text) for a
 	// heading the caller has classified already (ok false: Build
 	// classifies it itself).
 	HeadingKind func(n *ast.Heading, text string) (kind SectionKind, ok bool)
 }
 
-type itemKind int
+type itemKind uint8
 
 const (
 	itemHeading  itemKind = iota
@@ -47,25 +51,28 @@ const (
 	itemPlain // a line of a plain-text file
 )
 
-// item is one line of the CV as the model reads it.
+// item is one line of the CV as the model reads it. Items are cleared
+// and refilled for every file: the pointers come first, and the small
+// fields are packed.
 type item struct {
-	kind       itemKind
-	level      int // heading level
-	depth      int // list nesting, or indentation in plain text
-	start, end int // the line's content in Source
-	text       string
-	cells      [][2]int // table cells
-	dates      []*DateRef
-	usable     []*DateRef // dates that may be an entry's (see usable)
-	index      int        // position in builder.items
+	text   string
+	cells  [][2]int   // table cells
+	usable []*DateRef // dates that may be an entry's (see usable)
+	// fold is " " + Fold(text) + " ": padded, so that the kind words
+	// match it without a concatenation (see firstMatch).
 	fold       string
+	start, end int         // the line's content in Source
+	level      int         // heading level
+	depth      int         // list nesting, or indentation in plain text
+	index      int         // position in builder.items
 	skind      SectionKind // ClassifyHeading(text), for headings
-	blockStart bool        // first line of its block (Markdown) or after a blank line (plain)
-	bullet     bool        // a plain-text line starting with a bullet
-	bold       bool        // the line starts with strong emphasis
-	boldOnly   bool        // … and is nothing else
-	label      bool        // "**Stack:** Go, …": a bold label, not a title
-	consumed   bool        // a date-only line whose date went to the entry above
+	kind       itemKind
+	blockStart bool // first line of its block (Markdown) or after a blank line (plain)
+	bullet     bool // a plain-text line starting with a bullet
+	bold       bool // the line starts with strong emphasis
+	boldOnly   bool // … and is nothing else
+	label      bool // "**Stack:** Go, …": a bold label, not a title
+	consumed   bool // a date-only line whose date went to the entry above
 	folded     bool
 	skinded    bool
 }
@@ -78,21 +85,69 @@ func (it *item) sectionKind() SectionKind {
 	return it.skind
 }
 
-// folded returns Fold(it.text), computed once: a heading that becomes an
-// entry is folded for its kind and for its entry's Text.
-func (it *item) foldText() string {
+// foldText returns Fold(it.text), computed once: a heading that becomes
+// an entry is folded for its kind and for its entry's Text.
+func (b *builder) foldText(it *item) string {
+	f := b.paddedFold(it)
+	return f[1 : len(f)-1]
+}
+
+// paddedFold returns " " + Fold(it.text) + " ", computed once and kept in
+// the timeline's arena.
+func (b *builder) paddedFold(it *item) string {
 	if !it.folded {
-		it.fold, it.folded = Fold(it.text), true
+		var buf [128]byte
+		f, _ := appendFold(buf[:0], it.text, -1)
+		it.fold, it.folded = b.internPadded(f), true
 	}
 	return it.fold
+}
+
+// The arena holds the strings the timeline keeps: they share a few
+// allocations rather than one each, and none of them points into the
+// text, which is the caller's buffer (see builder.str). The arena is a
+// strings.Builder that is only ever appended to, so a string handed out
+// never changes; when it is full, a fresh one takes over and the strings
+// of the old one keep it alive.
+
+// internPadded returns " " + string(p) + " " from the arena.
+func (b *builder) internPadded(p []byte) string {
+	lo := b.arenaRoom(len(p) + 2)
+	b.arena.WriteByte(' ')
+	b.arena.Write(p)
+	b.arena.WriteByte(' ')
+	return b.arena.String()[lo:]
+}
+
+// intern returns a copy of s from the arena.
+func (b *builder) intern(s string) string {
+	if s == "" {
+		return ""
+	}
+	lo := b.arenaRoom(len(s))
+	b.arena.WriteString(s)
+	return b.arena.String()[lo:]
+}
+
+// arenaRoom makes room for n bytes in the arena and returns where they
+// will start.
+func (b *builder) arenaRoom(n int) int {
+	if b.arena.Cap()-b.arena.Len() < n {
+		b.arena = strings.Builder{}
+		b.arena.Grow(max(n, 256))
+	}
+	return b.arena.Len()
 }
 
 type builder struct {
 	in   Input
 	src  []byte
 	text []byte
-	// str is text as one string: every line's text is a part of it, so
-	// lines cost no copy of their own.
+	// str is text seen as a string, without a copy: every line's text is
+	// a part of it. text is the caller's buffer, which may be overwritten
+	// once Build returns (the prose view of the next file), so no part of
+	// str may outlive Build: the strings the timeline keeps, titles and
+	// date texts, are copied into the arena (TestTimelineOwnsItsStrings).
 	str    string
 	starts []int
 	items  []*item
@@ -101,13 +156,16 @@ type builder struct {
 	slab    []item
 	refs    []DateRef
 	entries []Entry
+	secs    []Section
 	// top holds the top-level entries of the sections one after the
 	// other: a section is open while its entries are added, so its
 	// Entries is its part of top, from topLo.
 	top   []*Entry
 	topLo int
 	sc    *scratch
-	// maxItems bounds the number of items: the lines that are not blank.
+	// arena holds the strings of the timeline (see intern).
+	arena strings.Builder
+	// maxItems bounds the number of items: a line is at most one item.
 	maxItems int
 	tl       *Timeline
 	section  *Section
@@ -128,11 +186,18 @@ func Build(in Input) *Timeline {
 	if b.text == nil || len(b.text) != len(b.src) {
 		b.text = b.src
 	}
-	b.str = string(b.text)
+	b.str = unsafe.String(unsafe.SliceData(b.text), len(b.text))
 	sc := scratchPool.Get().(*scratch)
 	b.sc = sc
-	b.starts = appendLineStarts(sc.starts[:0], b.src)
-	b.maxItems = nonBlankLines(b.src, b.starts)
+	b.starts = in.LineStarts
+	if b.starts == nil {
+		b.starts = appendLineStarts(sc.starts[:0], b.src)
+		sc.starts = b.starts
+	}
+	b.stack = sc.stack[:0]
+	// Counting the lines that are not blank would bound the items more
+	// tightly, but costs a pass over the text; the slab is reused anyway.
+	b.maxItems = len(b.starts)
 	if cap(sc.items) < b.maxItems {
 		sc.items = make([]*item, 0, b.maxItems)
 	}
@@ -146,9 +211,29 @@ func Build(in Input) *Timeline {
 	} else {
 		b.walk(in.AST, 0)
 	}
+	// The arena's first chunk holds the texts of the dates and, for most
+	// CVs, the titles and folds (padded) of the headings.
+	size := 128
+	for _, it := range b.items {
+		if it.kind == itemHeading {
+			size += 2*len(it.text) + 2
+		}
+	}
+	b.arena.Grow(size)
 	b.findAllDates()
-	b.tl.Entries = make([]*Entry, 0, len(b.tl.Dates)+4)
-	b.secLevel = b.sectionLevel()
+	// Most entries carry a date of their own. The list of all entries
+	// and that of the top-level ones (see top) share one allocation; each
+	// is capped, so that one outgrowing its part moves rather than runs
+	// into the other.
+	n := len(b.tl.Dates) + 4
+	ptrs := make([]*Entry, 2*n)
+	b.tl.Entries, b.top = ptrs[:0:n], ptrs[n:n:2*n]
+	level, known := b.sectionLevel()
+	b.secLevel = level
+	// Most section titles are headings that name a known section: the
+	// first chunk of sections is sized so.
+	b.secs = make([]Section, 0, known+2)
+	b.tl.Sections = make([]*Section, 0, known+2)
 	b.classify()
 	b.reparent()
 	for _, e := range b.tl.Entries {
@@ -159,20 +244,23 @@ func Build(in Input) *Timeline {
 }
 
 // sectionLevel is the heading level most headings naming a known section
-// use, 0 when no heading names one.
-func (b *builder) sectionLevel() int {
+// use, 0 when no heading names one; known counts those headings.
+func (b *builder) sectionLevel() (best, known int) {
 	var count [7]int
-	best := 0
 	for _, it := range b.items {
-		if it.kind != itemHeading || it.level < 1 || it.level > 6 || len(usable(it)) > 0 || it.sectionKind() == SectionUnknown {
+		if it.kind != itemHeading {
 			continue
 		}
+		if it.level < 1 || it.level > 6 || len(usable(it)) > 0 || it.sectionKind() == SectionUnknown {
+			continue
+		}
+		known++
 		count[it.level]++
 		if best == 0 || count[it.level] > count[best] {
 			best = it.level
 		}
 	}
-	return best
+	return best, known
 }
 
 // markCareer decides which sections feed the career checks: the
@@ -221,6 +309,7 @@ type scratch struct {
 	slab   []item // the first chunk of items
 	found  []dates.Range
 	spans  []dateSpan
+	stack  []*Entry // builder.stack
 }
 
 // dateSpan is the part of scratch.found that holds an item's dates.
@@ -235,8 +324,9 @@ func (b *builder) release() {
 	clear(sc.slab[:min(len(b.items), cap(sc.slab))])
 	clear(b.items)
 	clear(sc.found)
-	sc.starts, sc.items, sc.found = b.starts[:0], b.items[:0], sc.found[:0]
-	if cap(sc.slab) <= 4096 && cap(sc.found) <= 4096 && cap(sc.starts) <= 1<<16 && cap(sc.spans) <= 1<<16 {
+	clear(b.stack[:cap(b.stack)])
+	sc.starts, sc.items, sc.found, sc.stack = sc.starts[:0], b.items[:0], sc.found[:0], b.stack[:0]
+	if cap(sc.slab) <= 4096 && cap(sc.found) <= 4096 && cap(sc.starts) <= 1<<16 && cap(sc.spans) <= 1<<16 && cap(sc.stack) <= 4096 {
 		scratchPool.Put(sc)
 	}
 }
@@ -254,29 +344,11 @@ func appendLineStarts(starts []int, src []byte) []int {
 	}
 }
 
-// nonBlankLines counts the lines of src with something else than spaces.
-func nonBlankLines(src []byte, starts []int) int {
-	n := 0
-	for k, s := range starts {
-		e := len(src)
-		if k+1 < len(starts) {
-			e = starts[k+1]
-		}
-		for _, c := range src[s:e] {
-			if !isSpaceByte(c) {
-				n++
-				break
-			}
-		}
-	}
-	return n
-}
-
 // newItem returns room for one more item, in chunks that never move.
 func (b *builder) newItem() *item {
 	if len(b.slab) == cap(b.slab) {
-		// A line is at most one item, and a blank line none: the first
-		// chunk is usually the only one.
+		// A line is at most one item: the first chunk is the only one,
+		// unless the pool gave a smaller one.
 		n := min(max(b.maxItems-len(b.items), 16), 1024)
 		b.slab = make([]item, 0, n)
 	}
@@ -308,13 +380,17 @@ func (b *builder) trimSpan(s, e int) (int, int) {
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-func (b *builder) add(v item) {
-	if v.start >= v.end || v.start < b.in.Skip {
-		return
+// add appends an item for the line content start, end, or returns nil
+// for an empty one or one in the front matter. The item comes zeroed:
+// the caller sets the fields of its kind one by one, which is cheaper
+// than copying a whole item into the heap.
+func (b *builder) add(kind itemKind, start, end int) *item {
+	if start >= end || start < b.in.Skip {
+		return nil
 	}
 	it := b.newItem()
-	*it = v
-	it.text = b.str[it.start:it.end]
+	it.kind, it.start, it.end = kind, start, end
+	it.text = b.str[start:end]
 	if it.kind != itemHeading && it.kind != itemTableRow && it.kind != itemTableHeader {
 		raw := bytes.TrimSpace(b.src[it.start:it.end])
 		if bytes.HasPrefix(raw, []byte("**")) || bytes.HasPrefix(raw, []byte("__")) {
@@ -332,6 +408,7 @@ func (b *builder) add(v item) {
 	}
 	it.index = len(b.items)
 	b.items = append(b.items, it)
+	return it
 }
 
 // walk flattens the Markdown blocks into lines.
@@ -344,15 +421,18 @@ func (b *builder) walk(n ast.Node, listDepth int) {
 				continue
 			}
 			s, e := b.trimSpan(lines.At(0).Start, lines.At(lines.Len()-1).Stop)
-			n := len(b.items)
-			b.add(item{kind: itemHeading, level: c.Level, start: s, end: e, blockStart: true})
-			if b.in.HeadingKind != nil && len(b.items) > n {
-				it := b.items[n]
+			it := b.add(itemHeading, s, e)
+			if it == nil {
+				continue
+			}
+			it.level, it.blockStart = c.Level, true
+			if b.in.HeadingKind != nil {
 				it.skind, it.skinded = b.in.HeadingKind(c, it.text)
 			}
 		case *ast.Paragraph, *ast.TextBlock:
-			_, inItem := c.Parent().(*ast.ListItem)
-			first := inItem && c.Parent().FirstChild() == c
+			// n is c's parent.
+			_, inItem := n.(*ast.ListItem)
+			first := inItem && n.FirstChild() == c
 			lines := c.Lines()
 			for i := 0; i < lines.Len(); i++ {
 				seg := lines.At(i)
@@ -364,16 +444,19 @@ func (b *builder) walk(n ast.Node, listDepth int) {
 				case inItem:
 					kind = itemListCont
 				}
-				b.add(item{kind: kind, depth: listDepth, start: s, end: e, blockStart: i == 0})
+				if it := b.add(kind, s, e); it != nil {
+					it.depth, it.blockStart = listDepth, i == 0
+				}
 			}
 		case *ast.ListItem:
 			b.walk(c, listDepth+1)
 		case *east.Table:
 			for row := c.FirstChild(); row != nil; row = row.NextSibling() {
-				it := item{kind: itemTableRow, start: -1, blockStart: true}
+				kind, start, end := itemTableRow, -1, 0
 				if _, ok := row.(*east.TableHeader); ok {
-					it.kind = itemTableHeader
+					kind = itemTableHeader
 				}
+				var cells [][2]int
 				for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
 					lines := cell.Lines()
 					if lines.Len() == 0 {
@@ -383,14 +466,17 @@ func (b *builder) walk(n ast.Node, listDepth int) {
 					if s >= e {
 						continue
 					}
-					if it.start < 0 {
-						it.start = s
+					if start < 0 {
+						start = s
 					}
-					it.end = e
-					it.cells = append(it.cells, [2]int{s, e})
+					end = e
+					cells = append(cells, [2]int{s, e})
 				}
-				if it.start >= 0 {
-					b.add(it)
+				if start < 0 {
+					continue
+				}
+				if it := b.add(kind, start, end); it != nil {
+					it.blockStart, it.cells = true, cells
 				}
 			}
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.ThematicBreak:
@@ -425,18 +511,20 @@ func (b *builder) plainItems() {
 			blank = true
 			continue
 		}
-		it := item{kind: itemPlain, depth: indent / 2, start: s, end: e, blockStart: blank}
+		depth, bullet := indent/2, false
 		rest := b.src[s:e]
 		for _, bu := range bullets {
 			if len(rest) >= len(bu) && string(rest[:len(bu)]) == bu {
-				it.bullet = true
-				it.depth++
-				it.start += len(bu)
+				bullet = true
+				depth++
+				s += len(bu)
 				break
 			}
 		}
+		if it := b.add(itemPlain, s, e); it != nil {
+			it.depth, it.bullet, it.blockStart = depth, bullet, blank
+		}
 		blank = false
-		b.add(it)
 	}
 }
 
@@ -465,11 +553,12 @@ func padWords(ws ...string) [][]byte {
 // slices.
 func (b *builder) findAllDates() {
 	found := b.sc.found[:0]
-	defer func() { b.sc.found = found }()
+	var finder dates.Finder
+	defer func() { b.sc.found = found; finder.Release() }()
 	var spans []dateSpan
 	for k, it := range b.items {
 		lo := len(found)
-		found = dates.FindAppend(found, it.text)
+		found = finder.FindAppend(found, it.text)
 		if len(found) == lo {
 			continue
 		}
@@ -496,13 +585,13 @@ func (b *builder) findAllDates() {
 		for j := sp.lo; j < sp.hi; j++ {
 			b.tl.Dates[j] = b.dateRef(&b.refs[j], it, found[j])
 		}
-		it.dates = b.tl.Dates[sp.lo:sp.hi:sp.hi]
-		it.usable = it.dates
-		for _, d := range it.dates {
+		ds := b.tl.Dates[sp.lo:sp.hi:sp.hi]
+		it.usable = ds
+		for _, d := range ds {
 			if d.Birth || d.Founded {
 				// Only some dates are usable: a filtered copy.
 				lo := len(usableAll)
-				for _, d := range it.dates {
+				for _, d := range ds {
 					if !d.Birth && !d.Founded {
 						usableAll = append(usableAll, d)
 					}
@@ -516,6 +605,7 @@ func (b *builder) findAllDates() {
 
 func (b *builder) dateRef(d *DateRef, it *item, r dates.Range) *DateRef {
 	*d = DateRef{Range: r, Start: it.start + r.Pos, End: it.start + r.EndPos}
+	d.Range.Text = b.intern(r.Text)
 	d.Line = b.lineOf(d.Start)
 	before := it.text[:r.Pos]
 	if len(before) > 40 {
@@ -708,18 +798,28 @@ func (b *builder) singleLine(it *item) bool {
 }
 
 func (b *builder) newSection(kind SectionKind, it *item, level int) {
-	s := &Section{Kind: kind, Title: cleanTitle(it.text), Start: it.start, End: it.end, Line: b.lineOf(it.start), Level: level}
-	b.tl.Sections = append(b.tl.Sections, s)
+	s := b.addSection(Section{Kind: kind, Title: b.intern(cleanTitle(it.text)), Start: it.start, End: it.end, Line: b.lineOf(it.start), Level: level})
 	b.section = s
 	b.topLo = len(b.top)
 	b.stack = b.stack[:0]
 }
 
+// addSection appends a section to the timeline. Sections live in chunks
+// that never move, so that each costs no allocation of its own.
+func (b *builder) addSection(v Section) *Section {
+	if len(b.secs) == cap(b.secs) {
+		b.secs = make([]Section, 0, 4)
+	}
+	b.secs = append(b.secs, v)
+	s := &b.secs[len(b.secs)-1]
+	b.tl.Sections = append(b.tl.Sections, s)
+	return s
+}
+
 // classify walks the lines and decides which are section titles and
 // which are entries, and how entries nest.
 func (b *builder) classify() {
-	b.section = &Section{Implicit: true}
-	b.tl.Sections = append(b.tl.Sections, b.section)
+	b.section = b.addSection(Section{Implicit: true})
 	titleSeen := false
 	for i, it := range b.items {
 		if it.consumed {
@@ -815,7 +915,7 @@ func (b *builder) heading(i int, it *item) {
 		b.newSection(SectionUnknown, it, it.level)
 		return
 	}
-	fold := it.foldText()
+	fold := b.foldText(it)
 	isEntry := d != nil
 	if !isEntry && kind == SectionUnknown && !isNonEntryTitle(fold) {
 		switch {
@@ -883,7 +983,7 @@ func (b *builder) line(i int, it *item, depth int) {
 				return
 			}
 		case FromBoldLine:
-			if !dated || words(it, nil) > 12 || (parent != nil && parent.HasDate && !hasMissionPrefix(it.foldText())) {
+			if !dated || words(it, nil) > 12 || (parent != nil && parent.HasDate && !hasMissionPrefix(b.foldText(it))) {
 				return
 			}
 		case FromListItem:
@@ -1065,20 +1165,21 @@ func (b *builder) addEntry(it *item, src Source, depth int, parent *Entry, d *Da
 		}
 		b.entries = make([]Entry, 0, n)
 	}
-	b.entries = append(b.entries, Entry{Source: src, Section: b.section, Start: it.start, End: it.end, Line: b.lineOf(it.start), depth: depth, Parent: parent})
+	// The chunk's entries are zero: the fields are set one by one rather
+	// than a whole Entry copied in.
+	b.entries = b.entries[:len(b.entries)+1]
 	e := &b.entries[len(b.entries)-1]
+	e.Source, e.Section, e.Start, e.End, e.Line, e.depth, e.Parent = src, b.section, it.start, it.end, b.lineOf(it.start), depth, parent
 	if d != nil {
 		e.HasDate, e.Date, e.DateStart, e.DateEnd, e.DateLine = true, d.Range, d.Start, d.End, d.Line
 		d.Entry = e
 	}
 	e.Title = b.title(it, d)
-	e.Text = it.foldText()
+	e.fold = b.paddedFold(it)
+	e.Text = e.fold[1 : len(e.fold)-1]
 	if parent != nil {
 		parent.Children = append(parent.Children, e)
 	} else {
-		if b.top == nil {
-			b.top = make([]*Entry, 0, cap(b.tl.Entries))
-		}
 		b.top = append(b.top, e)
 		b.section.Entries = b.top[b.topLo:len(b.top):len(b.top)]
 	}
@@ -1103,24 +1204,31 @@ func (b *builder) title(it *item, d *DateRef) string {
 				parts = append(parts, p)
 			}
 		}
-		return strings.Join(parts, " | ")
+		return b.intern(strings.Join(parts, " | "))
 	}
-	return cleanTitle(cut(it.start, it.end))
+	return b.intern(cleanTitle(cut(it.start, it.end)))
 }
 
 // cleanTitle collapses spaces, drops empty brackets left by a removed
 // date, and trims separators at both ends.
 func cleanTitle(s string) string {
 	s = collapseSpaces(s)
-	if strings.ContainsAny(s, "([") { // what every bracket pair below holds
+	if strings.IndexByte(s, '(') >= 0 || strings.IndexByte(s, '[') >= 0 { // what every bracket pair below holds
 		for _, p := range []string{"( )", "()", "[ ]", "[]"} {
 			s = strings.ReplaceAll(s, p, "")
 		}
 		s = collapseSpaces(s)
 	}
+	if s != "" && isAlnumASCII(s[0]) && isAlnumASCII(s[len(s)-1]) {
+		return s // nothing to trim: no letter or digit is a separator
+	}
 	return strings.TrimFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune("-–—,|·:;/•*_#>", r)
 	})
+}
+
+func isAlnumASCII(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // collapseSpaces is strings.Join(strings.Fields(s), " "): s itself when

@@ -1,7 +1,10 @@
 package cvmodel_test
 
 import (
+	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -433,4 +436,49 @@ Example Retail — iOS Developer, 2010 – 2014
 			}
 		})
 	}
+}
+
+// TestTimelineOwnsItsStrings: Build reads the text it is given without
+// copying it, and the engine reuses that buffer for the next file, so
+// every string of the timeline must be the timeline's own. The test
+// builds the model of every fixture, overwrites the text, and checks that
+// nothing the timeline says has changed.
+func TestTimelineOwnsItsStrings(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/rules/*/*.md")
+	txt, _ := filepath.Glob("../../testdata/rules/*/*.txt")
+	files = append(files, txt...)
+	if len(files) == 0 {
+		t.Fatal("no fixtures found")
+	}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := rules.Parse(f, rules.Decoded{Text: src}, rules.IsPlain(f))
+		text := append([]byte(nil), doc.Result(rules.ProseAnalysis).(*rules.Prose).Text...)
+		tl := cvmodel.Build(cvmodel.Input{Source: doc.Source, Text: text, AST: doc.AST, Plain: doc.Plain, Skip: doc.FrontMatter.End})
+		before := timelineStrings(tl)
+		for i := range text {
+			text[i] = '#'
+		}
+		if after := timelineStrings(tl); after != before {
+			t.Errorf("%s: the timeline changed with the text it was built from:\n%s\nnow:\n%s", f, before, after)
+		}
+	}
+}
+
+// timelineStrings lists every string of a timeline.
+func timelineStrings(tl *cvmodel.Timeline) string {
+	var b bytes.Buffer
+	for _, s := range tl.Sections {
+		fmt.Fprintf(&b, "section %q\n", s.Title)
+	}
+	for _, e := range tl.Entries {
+		fmt.Fprintf(&b, "entry %q %q %q %q %q %q\n", e.Title, e.Text, e.Label(), e.Date.Text, e.Date.Format, e.Date.Problem)
+	}
+	for _, d := range tl.Dates {
+		fmt.Fprintf(&b, "date %q %q %q\n", d.Range.Text, d.Range.Format, d.Range.Problem)
+	}
+	return b.String()
 }

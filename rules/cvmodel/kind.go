@@ -48,24 +48,24 @@ func jobLike(e *Entry) bool {
 	case KindInternship, KindFreelance, KindMission:
 		return true
 	case KindPartTime:
-		if !boardSeat(e.Text) {
+		if !boardSeat(e.fold) {
 			return true
 		}
 	}
-	if firstMatch(roleIndex, " "+e.Text+" ") >= 0 {
+	if firstMatch(roleIndex, e.fold) >= 0 {
 		return true
 	}
 	for _, c := range e.Children {
-		if c.Kind == KindMission || firstMatch(roleIndex, " "+c.Text+" ") >= 0 {
+		if c.Kind == KindMission || firstMatch(roleIndex, c.fold) >= 0 {
 			return true
 		}
 	}
 	return false
 }
 
-// boardSeat reports a folded title that names a board seat.
-func boardSeat(text string) bool {
-	f := " " + text + " "
+// boardSeat reports a folded title, padded with a space on each side,
+// that names a board seat.
+func boardSeat(f string) bool {
 	for _, w := range boardWords {
 		if strings.Contains(f, " "+w+" ") {
 			return true
@@ -107,34 +107,48 @@ func init() {
 
 // kindIndex maps the first word of every padded kind word to the kind
 // words it starts, with the rank of their kind in kindWords; schoolIndex
-// does the same for schoolWords.
-var kindIndex, schoolIndex, roleIndex = map[string][]kindCandidate{}, map[string][]kindCandidate{}, map[string][]kindCandidate{}
+// does the same for schoolWords, roleIndex for roleWords.
+var kindIndex, schoolIndex, roleIndex = newWordIndex(), newWordIndex(), newWordIndex()
+
+type wordIndex struct {
+	words map[string][]kindCandidate
+	// lengths[c] has bit n set when a first word of n bytes (n < 63, or
+	// 63 for longer ones) starts with c: a word whose bit is clear is in
+	// no entry of words, and costs no map lookup.
+	lengths [256]uint64
+}
+
+func newWordIndex() *wordIndex { return &wordIndex{words: map[string][]kindCandidate{}} }
+
+func lengthBit(word string) uint64 { return 1 << min(len(word), 63) }
 
 type kindCandidate struct {
 	rank   int
 	padded string // " w … "
 }
 
-func indexWords(index map[string][]kindCandidate, rank int, padded string) {
+func indexWords(index *wordIndex, rank int, padded string) {
 	first, _, _ := strings.Cut(padded[1:], " ")
-	index[first] = append(index[first], kindCandidate{rank, padded})
+	index.words[first] = append(index.words[first], kindCandidate{rank, padded})
+	index.lengths[first[0]] |= lengthBit(first)
 }
 
 // firstMatch returns the lowest rank of a padded word of index found in
 // f, a folded text padded with a space on each side, or -1. Folded text
 // is words joined by single spaces, so a padded word occurs in f exactly
 // where its first word starts one of f's words.
-func firstMatch(index map[string][]kindCandidate, f string) int {
+func firstMatch(index *wordIndex, f string) int {
 	best := -1
 	for i := 0; i+1 < len(f); {
 		j := strings.IndexByte(f[i+1:], ' ')
 		if j < 0 {
 			break
 		}
-		word := f[i+1 : i+1+j]
-		for _, c := range index[word] {
-			if (best < 0 || c.rank < best) && strings.HasPrefix(f[i:], c.padded) {
-				best = c.rank
+		if word := f[i+1 : i+1+j]; word != "" && index.lengths[word[0]]&lengthBit(word) != 0 {
+			for _, c := range index.words[word] {
+				if (best < 0 || c.rank < best) && strings.HasPrefix(f[i:], c.padded) {
+					best = c.rank
+				}
 			}
 		}
 		i += 1 + j
@@ -143,7 +157,7 @@ func firstMatch(index map[string][]kindCandidate, f string) int {
 }
 
 func entryKind(e *Entry) EntryKind {
-	f := " " + e.Text + " "
+	f := e.fold
 	if k := firstMatch(kindIndex, f); k >= 0 {
 		return kindWords[k].kind
 	}

@@ -114,7 +114,9 @@ type Entry struct {
 	Children []*Entry
 	// Text is the folded text of the title line (see Fold), for rules
 	// that look for words such as "same period".
-	Text  string
+	Text string
+	// fold is " " + Text + " ", for whole-word matches.
+	fold  string
 	depth int
 }
 

@@ -39,6 +39,7 @@ package cvmodel
 
 import (
 	"bytes"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -185,9 +186,24 @@ func init() {
 				panic("cvmodel: section title " + t + " names two kinds")
 			}
 			sectionTitles[t] = kind
+			first, _, _ := strings.Cut(t, " ")
+			titleFirstWords[first] = true
 		}
 	}
+	for _, p := range titlePrefixes {
+		titleFirstWords[strings.TrimSpace(p)] = true
+	}
 }
+
+// titleFirstWords holds the first word of every section title and the
+// words of titlePrefixes. Every string classifyHeading looks up starts
+// at the first word of the folded heading (numbering aside), or right
+// after one of titlePrefixes: a heading whose first word is none of
+// these names no section.
+var titleFirstWords = map[string]bool{}
+
+// titlePrefixes may come before a title: "Mes expériences", "My projects".
+var titlePrefixes = []string{"my ", "mes ", "ma ", "mon "}
 
 // ClassifyHeading says which section a heading (or a bold or all-caps
 // title line) names. Case, accents, emphasis, numbering, emoji and
@@ -208,10 +224,15 @@ func ClassifyHeading(text string) SectionKind {
 }
 
 func classifyHeading(text string) SectionKind {
+	var buf [96]byte
+	// Most headings name no section, and their first word says so: only
+	// the first words are folded to find it out.
+	if w, ok := firstWord(appendFold(buf[:0], text, 16)); ok && !titleFirstWords[string(w)] {
+		return SectionUnknown
+	}
 	// The replacements at the end of fold take one byte out of twelve
 	// ("experience s") and then one out of seventeen at most, less than a
 	// seventh in all: past 80 bytes before them, the text stays past 60.
-	var buf [96]byte
 	f, ok := appendFold(buf[:0], text, 80)
 	if !ok || len(f) == 0 || len(f) > 60 {
 		return SectionUnknown
@@ -229,7 +250,7 @@ func classifyHeading(text string) SectionKind {
 		}
 	}
 	// "Mes expériences", "My projects", "Nos missions".
-	for _, p := range []string{"my ", "mes ", "ma ", "mon "} {
+	for _, p := range titlePrefixes {
 		if bytes.HasPrefix(f, []byte(p)) {
 			if k, ok := sectionTitles[string(f[len(p):])]; ok {
 				return k
@@ -239,6 +260,28 @@ func classifyHeading(text string) SectionKind {
 	return SectionUnknown
 }
 
+// firstWord returns the first word of a folded heading once trimNumbering
+// has dropped its numbering, from the start of the fold; whole is false
+// when fold was cut short (see appendFold). ok is false when the start
+// does not hold the whole word.
+//
+// The fold's last replacements ("experience s" → "experiences") are not
+// made on a start cut short, so the word may lack the "s" they add: no
+// title's first word is a word ending in "experience" or
+// "professionnelle" plus "s" but "experiences", and "experience" is one
+// too.
+func firstWord(fold []byte, whole bool) (w []byte, ok bool) {
+	i := bytes.IndexByte(fold, ' ')
+	if i > 0 && isNumbering(fold[:i]) {
+		fold = fold[i+1:]
+		i = bytes.IndexByte(fold, ' ')
+	}
+	if i < 0 {
+		return fold, whole
+	}
+	return fold[:i], true
+}
+
 // trimNumbering drops "1 ", "ii ", "a " style prefixes left by numbered
 // titles ("1. Experience", "II - Formation").
 func trimNumbering(f []byte) []byte {
@@ -246,17 +289,26 @@ func trimNumbering(f []byte) []byte {
 	if i <= 0 {
 		return f
 	}
-	w := string(f[:i]) // compared, never kept: no copy
+	if isNumbering(f[:i]) {
+		return f[i+1:]
+	}
+	return f
+}
+
+// isNumbering reports a folded word that numbers a title: digits, or a
+// Roman numeral up to vii.
+func isNumbering(w []byte) bool {
 	isNum := true
 	for _, c := range w {
 		if c < '0' || c > '9' {
 			isNum = false
 		}
 	}
-	if isNum || w == "i" || w == "ii" || w == "iii" || w == "iv" || w == "v" || w == "vi" || w == "vii" {
-		return f[i+1:]
+	switch string(w) { // compared, never kept: no copy
+	case "i", "ii", "iii", "iv", "v", "vi", "vii":
+		return true
 	}
-	return f
+	return isNum
 }
 
 // Fold lowers s, strips accents, and turns every run of characters that
@@ -275,30 +327,45 @@ var (
 )
 
 // appendFold appends the fold of s to b[:0] and returns it; it gives up,
-// returning false, once the folded text runs past max bytes before the
-// final replacements (max < 0: no limit).
+// returning the start folded so far (without the final replacements) and
+// false, once the folded text runs past max bytes (max < 0: no limit).
 func appendFold(b []byte, s string, max int) ([]byte, bool) {
 	b = b[:0]
 	space := false
+	// Both final replacements need "e s" in the fold: an "s" opening a
+	// word after one that ends in "e" (no other rune folds to an "s").
+	plural := false
 	for i := 0; i < len(s); {
 		if max >= 0 && len(b) > max {
-			return nil, false
+			return b, false
 		}
 		var r rune
 		if c := s[i]; c < utf8.RuneSelf {
 			i++
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
-				if space && len(b) > 0 {
-					b = append(b, ' ')
+			f := asciiFold[c]
+			if f == 0 {
+				if c == '&' && len(b) > 0 {
+					b = append(b, " &"...)
 				}
-				space = false
-				b = append(b, c)
+				space = true
 				continue
 			}
-			r = rune(c)
+			if space && len(b) > 0 {
+				plural = plural || f == 's' && b[len(b)-1] == 'e'
+				b = append(b, ' ')
+			}
+			space = false
+			b = append(b, f)
+			// The rest of a run that folds to itself (lower-case letters,
+			// digits) is copied whole. Stopping past max inside it changes
+			// nothing for the callers: the fold is longer than max either way.
+			j := i
+			for j < len(s) && s[j] < utf8.RuneSelf && asciiFold[s[j]] == s[j] {
+				j++
+			}
+			b = append(b, s[i:j]...)
+			i = j
+			continue
 		} else {
 			var n int
 			r, n = utf8.DecodeRuneInString(s[i:])
@@ -322,6 +389,9 @@ func appendFold(b []byte, s string, max int) ([]byte, bool) {
 		}
 		space = true
 	}
+	if !plural {
+		return b, true
+	}
 	// "experience(s)" and "expériences" read the same.
 	for k, from := range foldPluralFrom {
 		if bytes.Contains(b, from) {
@@ -330,6 +400,18 @@ func appendFold(b []byte, s string, max int) ([]byte, bool) {
 	}
 	return b, true
 }
+
+// asciiFold maps an ASCII letter or digit to its fold (the lower-case
+// letter, the digit) and any other ASCII byte to 0: a separator.
+var asciiFold = func() (t [utf8.RuneSelf]byte) {
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = c, c
+	}
+	return t
+}()
 
 func foldRune(r rune) rune {
 	if b := dates.FoldLetter(r); b != 0 {

@@ -1,6 +1,14 @@
 package cvmodel
 
-import "testing"
+import (
+	"bytes"
+	"fmt"
+	"math/rand"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
 
 func TestClassifyHeading(t *testing.T) {
 	for _, c := range []struct {
@@ -79,4 +87,149 @@ func TestClassifyHeadingAcademic(t *testing.T) {
 			t.Errorf("ClassifyHeading(%q) = %v, want %v", c.in, got, c.want)
 		}
 	}
+}
+
+// TestTitleFirstWordsFilterIsExact keeps classifyHeading's first-word
+// test exact. A fold cut short lacks the final replacements, which can
+// only glue an "s…" word to a word ending in "experience" or
+// "professionnelle": whenever that makes a title's first word, the word
+// before the glue must be a first word too.
+func TestTitleFirstWordsFilterIsExact(t *testing.T) {
+	for w := range titleFirstWords {
+		for i := 1; i < len(w); i++ {
+			if w[i] != 's' {
+				continue
+			}
+			for _, from := range foldPluralFrom {
+				end := string(from[:len(from)-2]) // "experience", "professionnelle"
+				if len(w[:i]) >= len(end) && w[i-len(end):i] == end && !titleFirstWords[w[:i]] {
+					t.Errorf("title first word %q may come from %q glued to an s-word, which is no first word", w, w[:i])
+				}
+			}
+		}
+	}
+	// The filter changes no answer: classifyHeading against the lookups
+	// alone, on titles dressed as headings are.
+	var inputs []string
+	for title := range sectionTitles {
+		for _, dress := range []string{"%s", "## %s :", "1. %s", "II - %s", "Mes %s", "%s & Skills", "%s et formations",
+			"%s summary", "%s (s) skills", "Profil %s", "%s of a lifetime in a much longer heading than any title"} {
+			inputs = append(inputs, fmt.Sprintf(dress, title))
+		}
+	}
+	inputs = append(inputs, "Expérience(s) professionnelle(s)", "Experience Summary", "1 2 Experience", "vii", "", "&", "& Experience")
+	for _, in := range inputs {
+		if got, want := classifyHeading(in), classifyUnfiltered(in); got != want {
+			t.Errorf("classifyHeading(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+// classifyUnfiltered is classifyHeading without the first-word test.
+func classifyUnfiltered(text string) SectionKind {
+	var buf [96]byte
+	f, ok := appendFold(buf[:0], text, 80)
+	if !ok || len(f) == 0 || len(f) > 60 {
+		return SectionUnknown
+	}
+	f = trimNumbering(f)
+	if k, ok := sectionTitles[string(f)]; ok {
+		return k
+	}
+	for _, sep := range []string{" and ", " et ", " & "} {
+		if i := bytes.Index(f, []byte(sep)); i > 0 {
+			if k, ok := sectionTitles[string(f[:i])]; ok {
+				return k
+			}
+		}
+	}
+	for _, p := range titlePrefixes {
+		if bytes.HasPrefix(f, []byte(p)) {
+			if k, ok := sectionTitles[string(f[len(p):])]; ok {
+				return k
+			}
+		}
+	}
+	return SectionUnknown
+}
+
+// BenchmarkClassifyHeading classifies headings as CVs write them: mostly
+// job titles, some section titles.
+func BenchmarkClassifyHeading(b *testing.B) {
+	headings := []string{
+		"Jane Doe", "Experience", "Expérience professionnelle", "Formation", "Compétences", "Skills",
+		"Software Engineer, Example Corp", "Ingénieure DevOps, Société Fictive", "MSc, Université d’Exemple",
+		"Site Reliability Engineer, Nordwind GmbH", "Cheffe de projet, Exemple SA", "2. Projets personnels",
+		"Développeur Java — Acme Widgets (2019 – 2023)", "Engineering Manager, Umbrella Labs",
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, h := range headings {
+			ClassifyHeading(h)
+		}
+	}
+}
+
+// TestAppendFoldMatchesRuneByRune checks the fast paths of appendFold
+// (ASCII table, runs copied whole, replacements only after "e s")
+// against a plain rune-by-rune fold.
+func TestAppendFoldMatchesRuneByRune(t *testing.T) {
+	pieces := []string{"Expérience", "experience", "(s)", " s", "S", "professionnelle", "Ã©", "&", " & ", "-", "  ",
+		"ÉCOLE", "œuvre", "İ", "ß", "2019", "e", "’", "Skills", "…", "\t", "x"}
+	r := rand.New(rand.NewSource(1))
+	for n := 0; n < 20000; n++ {
+		var s strings.Builder
+		for k := r.Intn(8); k >= 0; k-- {
+			s.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		in := s.String()
+		var b1, b2 [128]byte
+		got, _ := appendFold(b1[:0], in, -1)
+		want := foldRuneByRune(b2[:0], in, true)
+		if string(got) != string(want) {
+			t.Fatalf("appendFold(%q) = %q, want %q", in, got, want)
+		}
+		// The limit applies before the replacements; a fold that keeps
+		// within it is never given up.
+		n := len(foldRuneByRune(b2[:0], in, false))
+		for _, max := range []int{0, 5, 24} {
+			if _, ok := appendFold(b1[:0], in, max); !ok && n <= max {
+				t.Fatalf("appendFold(%q, %d) gave up on a fold of %d bytes", in, max, n)
+			}
+		}
+	}
+}
+
+// foldRuneByRune is appendFold as first written, without limit, and with
+// the final replacements only when replace is set.
+func foldRuneByRune(b []byte, s string, replace bool) []byte {
+	space := false
+	for _, r := range s {
+		if r >= utf8.RuneSelf {
+			r = foldRune(r)
+		} else if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			space = false
+			b = utf8.AppendRune(b, r)
+		case r == '&':
+			if len(b) > 0 {
+				b = append(b, " &"...)
+			}
+			space = true
+		default:
+			space = true
+		}
+	}
+	for k, from := range foldPluralFrom {
+		if replace {
+			b = bytes.ReplaceAll(b, from, foldPluralTo[k])
+		}
+	}
+	return b
 }

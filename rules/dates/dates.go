@@ -320,6 +320,37 @@ func FindAppend(out []Range, s string) []Range {
 		return out
 	}
 	p := parsers.Get().(*parser)
+	out = p.findAppend(out, s)
+	release(p)
+	return out
+}
+
+// A Finder is FindAppend for a caller that reads many lines in a row: it
+// keeps one parser from the first line with a year to Release, rather
+// than taking it from the pool for each line. The zero Finder is ready;
+// it is not safe for concurrent use.
+type Finder struct{ p *parser }
+
+// FindAppend is FindAppend.
+func (f *Finder) FindAppend(out []Range, s string) []Range {
+	if !hasYearDigits(s) {
+		return out
+	}
+	if f.p == nil {
+		f.p = parsers.Get().(*parser)
+	}
+	return f.p.findAppend(out, s)
+}
+
+// Release gives the parser back; the Finder may be used again after.
+func (f *Finder) Release() {
+	if f.p != nil {
+		release(f.p)
+		f.p = nil
+	}
+}
+
+func (p *parser) findAppend(out []Range, s string) []Range {
 	p.tokenize(s)
 	for i := 0; i < len(p.t); {
 		if r, j, ok := p.expr(i); ok {
@@ -329,7 +360,6 @@ func FindAppend(out []Range, s string) []Range {
 		}
 		i++
 	}
-	release(p)
 	return out
 }
 
