@@ -7,7 +7,6 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -143,11 +142,10 @@ type builder struct {
 	in   Input
 	src  []byte
 	text []byte
-	// str is text seen as a string, without a copy: every line's text is
-	// a part of it. text is the caller's buffer, which may be overwritten
-	// once Build returns (the prose view of the next file), so no part of
-	// str may outlive Build: the strings the timeline keeps, titles and
-	// date texts, are copied into the arena (TestTimelineOwnsItsStrings).
+	// str is text as a string: every line's text is a part of it. The
+	// strings the timeline keeps, titles and date texts, are copied into
+	// the arena all the same, so that a timeline holds only what it shows
+	// (TestTimelineOwnsItsStrings).
 	str    string
 	starts []int
 	items  []*item
@@ -186,7 +184,7 @@ func Build(in Input) *Timeline {
 	if b.text == nil || len(b.text) != len(b.src) {
 		b.text = b.src
 	}
-	b.str = unsafe.String(unsafe.SliceData(b.text), len(b.text))
+	b.str = string(b.text)
 	sc := scratchPool.Get().(*scratch)
 	b.sc = sc
 	b.starts = in.LineStarts
