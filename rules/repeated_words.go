@@ -61,8 +61,8 @@ func runRepeatedWords(p *Pass) {
 		keysBuf = db.keys
 		defer func() { clear(keysBuf[:cap(keysBuf)]); db.keys = keysBuf[:0] }()
 	}
-	for bi, b := range pr.Blocks {
-		if b.Kind == BlockTableCell {
+	for bi := range pr.Blocks {
+		if pr.Blocks[bi].Kind == BlockTableCell {
 			continue
 		}
 		ws := words.Block(bi)
@@ -116,7 +116,17 @@ func runRepeatedWords(p *Pass) {
 // repeatAt returns the length in words of the shortest phrase starting at
 // word i that is immediately written again, or 0.
 func repeatAt(src []byte, ws []Word, keys lowerKeys, i int) int {
+	first := src[ws[i].Start]
 	for n := 1; n <= maxRepeatWords && i+2*n <= len(ws); n++ {
+		// Most words differ from the word n further on in their first
+		// byte: when both are ASCII (a letter or a digit, as every word
+		// starts), |0x20 lower-cases the letters and keeps the digits, so
+		// unequal results mean unequal words and sameRun need not run. A
+		// byte ≥ 0x80 may start a rune that lower-cases to ASCII (the
+		// Kelvin sign to k): those go to sameRun.
+		if next := src[ws[i+n].Start]; first|next < utf8.RuneSelf && first|0x20 != next|0x20 {
+			continue
+		}
 		if !sameRun(src, ws, keys, i, n) {
 			continue
 		}
