@@ -57,9 +57,9 @@ func buildWords(d *Document) any {
 	w.at = sized(w.at, len(pr.Blocks)+1)
 	// A CV's words average six bytes and more; this spares most regrowth.
 	w.all = grow(w.all, len(pr.Text)/6)
-	for i, b := range pr.Blocks {
+	for i := range pr.Blocks {
 		w.at[i] = len(w.all)
-		if s, e, ok := proseSpan(b); ok {
+		if s, e, ok := proseSpan(pr.Blocks[i]); ok {
 			w.all = appendProseWords(w.all, pr.Text, s, e)
 		}
 	}
@@ -72,58 +72,82 @@ func proseWords(text []byte, s, e int) []Word {
 	return appendProseWords(nil, text, s, e)
 }
 
-// asciiWord marks the ASCII letters and digits.
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
+// The classes of bytes for appendProseWords.
+const (
+	wordSep   = iota // ASCII, not part of a word
+	wordASCII        // an ASCII letter or digit
+	wordJoin         // ' or -, part of a word when a letter follows
+	wordMulti        // a byte of a multi-byte rune: decode it
+)
+
+var wordClass = func() (t [256]uint8) {
 	for c := range t {
-		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = wordMulti
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9':
+			t[c] = wordASCII
+		case c == '\'' || c == '-':
+			t[c] = wordJoin
+		}
 	}
 	return
 }()
 
-// appendProseWords appends the words of text[s:e] to ws.
+// appendProseWords appends the words of text[s:e] to ws. ASCII letters and
+// digits, most of a CV, are read a byte at a time; any byte ≥ 0x80 has its
+// rune decoded and judged: a word rune (isWordRune), or ’ joining two
+// parts of a word like ' and -.
 func appendProseWords(ws []Word, text []byte, s, e int) []Word {
-	i := s
-	for i < e {
-		if c := text[i]; c < utf8.RuneSelf {
-			if !asciiWord[c] {
-				i++
-				continue
-			}
-		} else if r, n := utf8.DecodeRune(text[i:e]); !isWordRune(r) {
-			i += n
-			continue
-		}
-		start := i
-		for i < e {
-			c := text[i]
-			if c < utf8.RuneSelf && asciiWord[c] {
-				i++
-				continue
-			}
-			r, n := decodeRune(text[i:e])
-			if isWordRune(r) {
+	text = text[:e]
+	for i := s; i < e; {
+		switch wordClass[text[i]] {
+		case wordASCII:
+		case wordMulti:
+			if r, n := utf8.DecodeRune(text[i:]); !isWordRune(r) {
 				i += n
 				continue
 			}
-			if isJoiner(r) && i+n < e {
-				if r2, _ := decodeRune(text[i+n : e]); unicode.IsLetter(r2) {
+		default:
+			i++
+			continue
+		}
+		start := i
+	word:
+		for i < e {
+			switch wordClass[text[i]] {
+			case wordASCII:
+				i++
+				continue
+			case wordMulti:
+				r, n := utf8.DecodeRune(text[i:])
+				if isWordRune(r) || r == '’' && letterAt(text, i+n) {
 					i += n
 					continue
 				}
+			case wordJoin:
+				if letterAt(text, i+1) {
+					i++
+					continue
+				}
 			}
-			break
+			break word
 		}
 		ws = append(ws, Word{start, i})
 	}
 	return ws
 }
 
-// decodeRune is utf8.DecodeRune with the ASCII case first.
-func decodeRune(b []byte) (rune, int) {
-	if len(b) > 0 && b[0] < utf8.RuneSelf {
-		return rune(b[0]), 1
+// letterAt reports whether a letter starts at text[i].
+func letterAt(text []byte, i int) bool {
+	if i >= len(text) {
+		return false
 	}
-	return utf8.DecodeRune(b)
+	if c := text[i]; c < utf8.RuneSelf {
+		return 'a' <= c|0x20 && c|0x20 <= 'z'
+	}
+	r, _ := utf8.DecodeRune(text[i:])
+	return unicode.IsLetter(r)
 }
 
 func isWordRune(r rune) bool {
@@ -131,10 +155,6 @@ func isWordRune(r rune) bool {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
-}
-
-func isJoiner(r rune) bool {
-	return r == '\'' || r == '’' || r == '-'
 }
 
 // onlySpace reports whether b holds nothing but white space.
