@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/cvlint/cvlint/rules/lexicon"
@@ -79,6 +80,8 @@ func buildLanguage(d *Document) any {
 }
 
 // adjacentLines reports whether block b starts on the line after a ends.
+// LineIndex ends a line at each '\n' and nowhere else, so that is exactly
+// one newline between them, found without two searches for the lines.
 func adjacentLines(d *Document, a, b Block) bool {
-	return d.Lines.Pos(b.Start).Line == d.Lines.Pos(a.End).Line+1
+	return a.End <= b.Start && bytes.Count(d.Source[a.End:b.Start], []byte{'\n'}) == 1
 }
