@@ -14,7 +14,7 @@ var RepeatedWords = Register(&Rule{
 	ID:       "repeated-words",
 	Title:    "a word or phrase repeated",
 	Severity: Warning,
-	Requires: []*Analysis{ProseAnalysis, WordsAnalysis},
+	Requires: []*Analysis{ProseAnalysis},
 	Doc: Doc{
 		Why: "An immediately repeated word (`the the`, `de de`) or phrase (`un moteur de moteur de recherche`) is the trace of an edit left half-done; " +
 			"a recruiter reads it as carelessness. Repeats are found case-insensitively, up to four words long, and only when nothing but white space separates them: " +
@@ -45,15 +45,7 @@ var grammaticalRepeats = map[string]bool{
 func runRepeatedWords(p *Pass) {
 	pr := ProseOf(p)
 	src := p.Doc.Source
-	allow := map[string]bool{}
-	for _, a := range p.StringsOption("allow") {
-		f := strings.Fields(strings.ToLower(a))
-		if n := len(f); n > 0 && n%2 == 0 && strings.Join(f[:n/2], " ") == strings.Join(f[n/2:], " ") {
-			f = f[:n/2]
-		}
-		allow[strings.Join(f, " ")] = true
-	}
-	words := WordsOf(p)
+	var allow map[string]bool // made on the first repeat found
 	var keysBuf lowerKeys
 	if db := p.Doc.buffers; db != nil {
 		// Only this rule uses the keys buffer; it is cleared before each
@@ -61,14 +53,17 @@ func runRepeatedWords(p *Pass) {
 		keysBuf = db.keys
 		defer func() { clear(keysBuf[:cap(keysBuf)]); db.keys = keysBuf[:0] }()
 	}
+	var wsBuf [64]Word // most blocks' words fit
 	for bi := range pr.Blocks {
-		if pr.Blocks[bi].Kind == BlockTableCell {
+		b := &pr.Blocks[bi]
+		if b.Kind == BlockTableCell {
 			continue
 		}
-		ws := words.Block(bi)
-		if len(ws) < 2 {
+		s, e, ok := proseSpan(*b)
+		if !ok || !mayRepeat(src, pr.Text, s, e) {
 			continue
 		}
+		ws := appendProseWords(wsBuf[:0], pr.Text, s, e)
 		// keys are the lower-cased words, made only for the repeats found:
 		// sameRun compares the words without them.
 		if cap(keysBuf) < len(ws) {
@@ -89,6 +84,9 @@ func runRepeatedWords(p *Pass) {
 			}
 			phrase := strings.Join(keys.get(src, ws, i, n), " ")
 			last := i + copies*n - 1
+			if allow == nil {
+				allow = allowedRepeats(p)
+			}
 			if allow[phrase] {
 				i = last + 1
 				continue
@@ -113,20 +111,60 @@ func runRepeatedWords(p *Pass) {
 	}
 }
 
+// allowedRepeats reads the allow option: lower-cased phrases, a phrase
+// written twice ("Bora Bora") taken once.
+func allowedRepeats(p *Pass) map[string]bool {
+	allow := map[string]bool{}
+	for _, a := range p.StringsOption("allow") {
+		f := strings.Fields(strings.ToLower(a))
+		if n := len(f); n > 0 && n%2 == 0 && strings.Join(f[:n/2], " ") == strings.Join(f[n/2:], " ") {
+			f = f[:n/2]
+		}
+		allow[strings.Join(f, " ")] = true
+	}
+	return allow
+}
+
+// mayRepeat reports whether a word of the prose text[s:e] is written
+// again within the maxRepeatWords words that follow it, the words
+// compared as repeatAt compares them. repeatAt finds a repeat of n words
+// at word i only where word i+n equals word i, n ≤ maxRepeatWords, so a
+// block where this is false holds no repeat, and its words need not be
+// kept.
+func mayRepeat(src, text []byte, s, e int) bool {
+	text = text[:e]
+	// The last words seen, the k-th at k%maxRepeatWords, with their ends:
+	// the first and last bytes |0x20, a letter lower-cased (see sameWord).
+	var prev [maxRepeatWords]Word
+	var ends [maxRepeatWords]uint16
+	for k, i := 0, s; ; k++ {
+		start, end := nextWord(text, i)
+		if start == end {
+			return false
+		}
+		w := Word{start, end}
+		we := uint16(text[start]|0x20) | uint16(text[end-1]|0x20)<<8
+		for d := 1; d <= min(k, maxRepeatWords); d++ {
+			j := uint(k-d) % maxRepeatWords
+			// Four ASCII bytes: the first runes pair up, and so do the
+			// last, so different ends are different words.
+			if x := ends[j] | we; x&0x8080 == 0 && ends[j] != we {
+				continue
+			}
+			if sameWord(src, prev[j], w) {
+				return true
+			}
+		}
+		j := uint(k) % maxRepeatWords
+		prev[j], ends[j] = w, we
+		i = end
+	}
+}
+
 // repeatAt returns the length in words of the shortest phrase starting at
 // word i that is immediately written again, or 0.
 func repeatAt(src []byte, ws []Word, keys lowerKeys, i int) int {
-	first := src[ws[i].Start]
 	for n := 1; n <= maxRepeatWords && i+2*n <= len(ws); n++ {
-		// Most words differ from the word n further on in their first
-		// byte: when both are ASCII (a letter or a digit, as every word
-		// starts), |0x20 lower-cases the letters and keeps the digits, so
-		// unequal results mean unequal words and sameRun need not run. A
-		// byte ≥ 0x80 may start a rune that lower-cases to ASCII (the
-		// Kelvin sign to k): those go to sameRun.
-		if next := src[ws[i+n].Start]; first|next < utf8.RuneSelf && first|0x20 != next|0x20 {
-			continue
-		}
 		if !sameRun(src, ws, keys, i, n) {
 			continue
 		}
@@ -154,8 +192,7 @@ func sameRun(src []byte, ws []Word, keys lowerKeys, i, n int) bool {
 		return false
 	}
 	for k := 0; k < n; k++ {
-		a, b := ws[i+k], ws[i+n+k]
-		if !equalLower(src[a.Start:a.End], src[b.Start:b.End]) {
+		if !sameWord(src, ws[i+k], ws[i+n+k]) {
 			return false
 		}
 	}
@@ -200,6 +237,19 @@ func (k lowerKeys) get(src []byte, ws []Word, i, n int) []string {
 		}
 	}
 	return k[i : i+n]
+}
+
+// sameWord says whether two words are the same, lower-cased. Most words
+// differ in their first byte: when both are ASCII (a letter or a digit,
+// as every word starts), |0x20 lower-cases the letters and keeps the
+// digits, so unequal results mean unequal words. A byte ≥ 0x80 may start
+// a rune that lower-cases to ASCII (the Kelvin sign to k): those go to
+// equalLower.
+func sameWord(src []byte, a, b Word) bool {
+	if x, y := src[a.Start], src[b.Start]; x|y < utf8.RuneSelf && x|0x20 != y|0x20 {
+		return false
+	}
+	return equalLower(src[a.Start:a.End], src[b.Start:b.End])
 }
 
 // equalLower says whether strings.ToLower(a) == strings.ToLower(b), rune

@@ -94,48 +94,62 @@ var wordClass = func() (t [256]uint8) {
 	return
 }()
 
-// appendProseWords appends the words of text[s:e] to ws. ASCII letters and
-// digits, most of a CV, are read a byte at a time; any byte ≥ 0x80 has its
-// rune decoded and judged: a word rune (isWordRune), or ’ joining two
-// parts of a word like ' and -.
+// appendProseWords appends the words of text[s:e] to ws.
 func appendProseWords(ws []Word, text []byte, s, e int) []Word {
 	text = text[:e]
-	for i := s; i < e; {
+	for i := s; ; {
+		start, end := nextWord(text, i)
+		if start == end {
+			return ws
+		}
+		ws = append(ws, Word{start, end})
+		i = end
+	}
+}
+
+// nextWord returns the first word of text from i on, or an empty range
+// when there is none; text ends where the prose being split ends. ASCII
+// letters and digits, most of a CV, are read a byte at a time; any byte
+// ≥ 0x80 has its rune decoded and judged: a word rune (isWordRune), or ’
+// joining two parts of a word like ' and -.
+func nextWord(text []byte, i int) (start, end int) {
+	for ; i < len(text); i++ {
+		c := wordClass[text[i]]
+		if c == wordASCII {
+			break
+		}
+		if c == wordMulti {
+			r, n := utf8.DecodeRune(text[i:])
+			if isWordRune(r) {
+				break
+			}
+			i += n - 1
+		}
+	}
+	start = i
+	for i < len(text) {
+		for i < len(text) && wordClass[text[i]] == wordASCII {
+			i++
+		}
+		if i == len(text) {
+			break
+		}
 		switch wordClass[text[i]] {
-		case wordASCII:
 		case wordMulti:
-			if r, n := utf8.DecodeRune(text[i:]); !isWordRune(r) {
+			r, n := utf8.DecodeRune(text[i:])
+			if isWordRune(r) || r == '’' && letterAt(text, i+n) {
 				i += n
 				continue
 			}
-		default:
-			i++
-			continue
-		}
-		start := i
-	word:
-		for i < e {
-			switch wordClass[text[i]] {
-			case wordASCII:
+		case wordJoin:
+			if letterAt(text, i+1) {
 				i++
 				continue
-			case wordMulti:
-				r, n := utf8.DecodeRune(text[i:])
-				if isWordRune(r) || r == '’' && letterAt(text, i+n) {
-					i += n
-					continue
-				}
-			case wordJoin:
-				if letterAt(text, i+1) {
-					i++
-					continue
-				}
 			}
-			break word
 		}
-		ws = append(ws, Word{start, i})
+		break
 	}
-	return ws
+	return start, i
 }
 
 // letterAt reports whether a letter starts at text[i].
