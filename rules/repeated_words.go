@@ -131,32 +131,41 @@ func allowedRepeats(p *Pass) map[string]bool {
 // at word i only where word i+n equals word i, n ≤ maxRepeatWords, so a
 // block where this is false holds no repeat, and its words need not be
 // kept.
+//
+// Each word is first told from the four before it at once, by its ends:
+// its first and last bytes |0x20 (see sameWord), 16 bits, kept for the
+// last four words in the lanes of one uint64, the word before in the
+// lowest. When all four bytes are ASCII the first runes pair up, and so
+// do the last, so different ends are different words.
 func mayRepeat(src, text []byte, s, e int) bool {
+	const (
+		lanes = 0x0001_0001_0001_0001
+		low15 = 0x7fff * lanes
+		top   = 0x8000 * lanes
+		high  = 0x8080 * lanes
+	)
 	text = text[:e]
-	// The last words seen, the k-th at k%maxRepeatWords, with their ends:
-	// the first and last bytes |0x20, a letter lower-cased (see sameWord).
-	var prev [maxRepeatWords]Word
-	var ends [maxRepeatWords]uint16
+	var prev [maxRepeatWords]Word // word k at k%maxRepeatWords
+	var ends, seen uint64         // seen: 0xffff in the lanes that hold a word
 	for k, i := 0, s; ; k++ {
 		start, end := nextWord(text, i)
 		if start == end {
 			return false
 		}
 		w := Word{start, end}
-		we := uint16(text[start]|0x20) | uint16(text[end-1]|0x20)<<8
-		for d := 1; d <= min(k, maxRepeatWords); d++ {
-			j := uint(k-d) % maxRepeatWords
-			// Four ASCII bytes: the first runes pair up, and so do the
-			// last, so different ends are different words.
-			if x := ends[j] | we; x&0x8080 == 0 && ends[j] != we {
-				continue
-			}
-			if sameWord(src, prev[j], w) {
-				return true
+		we := (uint64(text[start]|0x20) | uint64(text[end-1]|0x20)<<8) * lanes
+		d := ends ^ we
+		same := ^((d&low15 + low15) | d) & top // bit 15 of the lanes where d is 0
+		if maybe := (same | (ends|we)&high) & seen; maybe != 0 {
+			for j := 0; j < maxRepeatWords; j++ {
+				if maybe>>(16*j)&0xffff != 0 && sameWord(src, prev[uint(k-1-j)%maxRepeatWords], w) {
+					return true
+				}
 			}
 		}
-		j := uint(k) % maxRepeatWords
-		prev[j], ends[j] = w, we
+		prev[uint(k)%maxRepeatWords] = w
+		ends = ends<<16 | we&0xffff
+		seen = seen<<16 | 0xffff
 		i = end
 	}
 }
