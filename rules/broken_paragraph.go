@@ -87,8 +87,8 @@ func (para *paragraph) label(src []byte) bool {
 }
 
 // words returns the paragraph's words: those of its block of the prose
-// view in Markdown (as WordsOf has them), of its lines' text runs in plain
-// text.
+// view in Markdown (as Words.Block has them), of its lines' text runs in
+// plain text.
 func (para *paragraph) words(pr *Prose) []Word {
 	if para.node != nil {
 		s, e, _ := proseSpan(pr.Blocks[para.block])

@@ -27,8 +27,9 @@ type Word struct {
 }
 
 // Words holds the words of every block of the prose view, split once
-// per file for the rules that read them (repeated-words,
-// broken-paragraph).
+// per file for the rules that read them. The text rules no longer do:
+// repeated-words and broken-paragraph split only the blocks that may hold
+// a finding (mayRepeat, mayEndMidSentence and mayStartLower).
 type Words struct {
 	all []Word
 	// at[i]:at[i+1] are the words of Prose.Blocks[i] in all.
@@ -65,11 +66,6 @@ func buildWords(d *Document) any {
 	}
 	w.at[len(pr.Blocks)] = len(w.all)
 	return w
-}
-
-// proseWords splits text[s:e] of the prose view into words.
-func proseWords(text []byte, s, e int) []Word {
-	return appendProseWords(nil, text, s, e)
 }
 
 // The classes of bytes for appendProseWords.
