@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -56,8 +58,10 @@ func runGluedWords(p *Pass) {
 		if !ok {
 			continue
 		}
-		g.block = i
-		g.scan(s, e)
+		if mayGlue(g.pr.Text, s, e) {
+			g.block = i
+			g.scan(s, e)
+		}
 	}
 }
 
@@ -126,6 +130,70 @@ func (g *gluedPass) scan(s, e int) {
 		}
 		i++
 	}
+}
+
+// mayGlue reports whether the block's prose text[s:e] may hold what scan
+// looks for, on the bytes alone and eight at a time:
+//   - MinSplitLen bytes in a row that are ASCII letters or ≥ 0x80, as
+//     are all the bytes of a run letterRun reports;
+//   - sentence punctuation between two such bytes, as missingSpaces needs.
+//
+// Four blocks in five of a CV have neither, and scan need not read them
+// rune by rune.
+func mayGlue(text []byte, s, e int) bool {
+	run := 0        // letter bytes in a row up to i
+	var prev uint64 // the letter bits of the eight bytes before i
+	i := s
+	for ; i+8 <= e; i += 8 {
+		l := letterBits(binary.LittleEndian.Uint64(text[i:]))
+		if l == hiBits {
+			if run += 8; run >= lexicon.MinSplitLen {
+				return true
+			}
+		} else {
+			other := ^l & hiBits
+			if run += bits.TrailingZeros64(other) / 8; run >= lexicon.MinSplitLen {
+				return true
+			}
+			run = bits.LeadingZeros64(other) / 8
+			// Bytes that are not letters with a letter on each side:
+			// are they sentence punctuation?
+			left, right := l<<8|prev>>56, l>>8
+			if i+8 < e && letterByte(text[i+8]) {
+				right |= 1 << 63
+			}
+			for m := other & left & right; m != 0; m &= m - 1 {
+				if gluedClass[text[i+bits.TrailingZeros64(m)/8]] == gluedPunct {
+					return true
+				}
+			}
+		}
+		prev = l
+	}
+	for ; i < e; i++ {
+		c := text[i]
+		if letterByte(c) {
+			if run++; run >= lexicon.MinSplitLen {
+				return true
+			}
+			continue
+		}
+		run = 0
+		if gluedClass[c] == gluedPunct && i > s && i+1 < e && letterByte(text[i-1]) && letterByte(text[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// letterBits sets bit 7 of each byte of x that is an ASCII letter or
+// ≥ 0x80, and clears every other bit. Each byte is tested on its seven
+// low bits, whose sums below never carry into the next byte: bit 7 of
+// h+0x80-c is set when h ≥ c.
+func letterBits(x uint64) uint64 {
+	y := x&^hiBits | 0x20*loBits // ASCII letters lower-cased
+	letter := (y + (0x80-'a')*loBits) &^ (y + (0x80-'z'-1)*loBits)
+	return (letter | x) & hiBits
 }
 
 // fieldAt checks the field that starts at start and holds i, and returns
