@@ -126,11 +126,12 @@ func allowedRepeats(p *Pass) map[string]bool {
 }
 
 // mayRepeat reports whether a word of the prose text[s:e] is written
-// again within the maxRepeatWords words that follow it, the words
-// compared as repeatAt compares them. repeatAt finds a repeat of n words
-// at word i only where word i+n equals word i, n ≤ maxRepeatWords, so a
-// block where this is false holds no repeat, and its words need not be
-// kept.
+// again within the maxRepeatWords words that follow it, with nothing but
+// white space between them, the words compared as repeatAt compares them.
+// repeatAt finds a repeat of n words at word i only where word i+n equals
+// word i, n ≤ maxRepeatWords, and sameRun wants only white space in the
+// source between all the words from i to i+n; so a block where this is
+// false holds no repeat, and its words need not be kept.
 //
 // Each word is first told from the four before it at once, by its ends:
 // its first and last bytes |0x20 (see sameWord), 16 bits, kept for the
@@ -146,17 +147,25 @@ func mayRepeat(src, text []byte, s, e int) bool {
 	)
 	text = text[:e]
 	var prev [maxRepeatWords]Word // word k at k%maxRepeatWords
-	var ends, seen uint64         // seen: 0xffff in the lanes that hold a word
+	var ends uint64
+	// spaced has the lanes of the words before that only white space
+	// separates from this one, all the words between included.
+	var spaced uint64
 	for k, i := 0, s; ; k++ {
 		start, end := nextWord(text, i)
 		if start == end {
 			return false
 		}
+		if k > 0 && onlySpace(src[prev[uint(k-1)%maxRepeatWords].End:start]) {
+			spaced = spaced<<16 | 0xffff
+		} else {
+			spaced = 0
+		}
 		w := Word{start, end}
 		we := (uint64(text[start]|0x20) | uint64(text[end-1]|0x20)<<8) * lanes
 		d := ends ^ we
 		same := ^((d&low15 + low15) | d) & top // bit 15 of the lanes where d is 0
-		if maybe := (same | (ends|we)&high) & seen; maybe != 0 {
+		if maybe := (same | (ends|we)&high) & spaced; maybe != 0 {
 			for j := 0; j < maxRepeatWords; j++ {
 				if maybe>>(16*j)&0xffff != 0 && sameWord(src, prev[uint(k-1-j)%maxRepeatWords], w) {
 					return true
@@ -165,7 +174,6 @@ func mayRepeat(src, text []byte, s, e int) bool {
 		}
 		prev[uint(k)%maxRepeatWords] = w
 		ends = ends<<16 | we&0xffff
-		seen = seen<<16 | 0xffff
 		i = end
 	}
 }
