@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -51,80 +53,203 @@ func runGluedWords(p *Pass) {
 	for _, a := range p.StringsOption("allow") {
 		g.allow[strings.ToLower(a)] = true
 	}
-	for i, b := range g.pr.Blocks {
-		s, e, ok := proseSpan(b)
+	for i := range g.pr.Blocks {
+		s, e, ok := proseSpan(g.pr.Blocks[i])
 		if !ok {
 			continue
 		}
-		g.block = i
-		forEachField(g.pr.Text, s, e, g.field)
+		if mayGlue(g.pr.Text, s, e) {
+			g.block = i
+			g.scan(s, e)
+		}
 	}
 }
 
-// forEachField calls fn with the byte range of every white-space
-// separated field of text[s:e], as proseFields returns them, without
-// making the list.
-// forEachField calls fn for the white-space separated fields of
-// text[s:e] that field can act on: those of MinSplitLen bytes or more, or
-// with the punctuation missingSpaces looks for (hasSentencePunct).
-func forEachField(text []byte, s, e int, fn func(s, e int)) {
-	start := -1
-	punct := false
+// scan calls field for the white-space separated fields of the block's
+// prose text[s:e] (split as strings.FieldsFunc(unicode.IsSpace) would)
+// that may hold a finding. field reports only
+//   - a run of MinSplitLen lower-case letters, which a capital may open
+//     (letterRun), or
+//   - sentence punctuation with a letter on each side (missingSpaces
+//     takes the letters before and after it: the byte before ends a
+//     letter, so it is an ASCII letter or ≥ 0x80, and the byte after
+//     starts one, likewise);
+//
+// a field with neither makes field return without a finding. Both show
+// in one pass over the bytes, a letter decoded only when it is not ASCII,
+// so most fields are never delimited at all.
+func (g *gluedPass) scan(s, e int) {
+	text := g.pr.Text[:e]
+	start := s // where the current field starts
+	// run counts the lower-case letters in a row, a capital before them
+	// counted: never fewer than the run letterRun would find there.
+	run := 0
 	for i := s; i < e; {
 		c := text[i]
-		var space bool
-		n := 1
-		if c < utf8.RuneSelf {
-			switch asciiFieldClass[c] {
-			case 0:
-				// A run of ASCII bytes of class 0 changes nothing but
-				// where a field starts.
-				if start < 0 {
-					start = i
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRune(text[i:])
+			i += n
+			switch {
+			case unicode.IsLower(r):
+				if run++; run >= lexicon.MinSplitLen {
+					i, start, run = g.fieldAt(start, i), i, 0
 				}
-				for i++; i < e && text[i] < utf8.RuneSelf && asciiFieldClass[text[i]] == 0; i++ {
-				}
+			case unicode.IsUpper(r):
+				run = 1
+			case unicode.IsSpace(r):
+				run, start = 0, i
+			default:
+				run = 0
+			}
+			continue
+		}
+		switch gluedClass[c] {
+		case gluedLower:
+			j := i + 1
+			for j < e && 'a' <= text[j] && text[j] <= 'z' {
+				j++
+			}
+			run += j - i
+			i = j
+			if run >= lexicon.MinSplitLen {
+				i, start, run = g.fieldAt(start, i), i, 0
+			}
+			continue
+		case gluedUpper:
+			run = 1
+		case gluedSpace:
+			run, start = 0, i+1
+		case gluedPunct:
+			run = 0
+			if i > s && i+1 < e && letterByte(text[i-1]) && letterByte(text[i+1]) {
+				i, start = g.fieldAt(start, i), i
 				continue
-			case 1:
-				space = true
-			case 2:
-				punct = true
+			}
+		default:
+			run = 0
+		}
+		i++
+	}
+}
+
+// mayGlue reports whether the block's prose text[s:e] may hold what scan
+// looks for, on the bytes alone and eight at a time:
+//   - MinSplitLen bytes in a row that are ASCII letters or ≥ 0x80, as
+//     are all the bytes of a run letterRun reports;
+//   - sentence punctuation between two such bytes, as missingSpaces needs.
+//
+// Four blocks in five of a CV have neither, and scan need not read them
+// rune by rune.
+func mayGlue(text []byte, s, e int) bool {
+	run := 0        // letter bytes in a row up to i
+	var prev uint64 // the letter bits of the eight bytes before i
+	i := s
+	for ; i+8 <= e; i += 8 {
+		l := letterBits(binary.LittleEndian.Uint64(text[i:]))
+		if l == hiBits {
+			if run += 8; run >= lexicon.MinSplitLen {
+				return true
 			}
 		} else {
-			var r rune
-			r, n = utf8.DecodeRune(text[i:e])
-			space = unicode.IsSpace(r)
-		}
-		if space {
-			if start >= 0 {
-				if punct || i-start >= lexicon.MinSplitLen {
-					fn(start, i)
-				}
-				start, punct = -1, false
+			other := ^l & hiBits
+			if run += bits.TrailingZeros64(other) / 8; run >= lexicon.MinSplitLen {
+				return true
 			}
-		} else if start < 0 {
-			start = i
+			run = bits.LeadingZeros64(other) / 8
+			// Bytes that are not letters with a letter on each side:
+			// are they sentence punctuation?
+			left, right := l<<8|prev>>56, l>>8
+			if i+8 < e && letterByte(text[i+8]) {
+				right |= 1 << 63
+			}
+			for m := other & left & right; m != 0; m &= m - 1 {
+				if gluedClass[text[i+bits.TrailingZeros64(m)/8]] == gluedPunct {
+					return true
+				}
+			}
+		}
+		prev = l
+	}
+	for ; i < e; i++ {
+		c := text[i]
+		if letterByte(c) {
+			if run++; run >= lexicon.MinSplitLen {
+				return true
+			}
+			continue
+		}
+		run = 0
+		if gluedClass[c] == gluedPunct && i > s && i+1 < e && letterByte(text[i-1]) && letterByte(text[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// letterBits sets bit 7 of each byte of x that is an ASCII letter or
+// ≥ 0x80, and clears every other bit. Each byte is tested on its seven
+// low bits, whose sums below never carry into the next byte: bit 7 of
+// h+0x80-c is set when h ≥ c.
+func letterBits(x uint64) uint64 {
+	y := x&^hiBits | 0x20*loBits // ASCII letters lower-cased
+	letter := (y + (0x80-'a')*loBits) &^ (y + (0x80-'z'-1)*loBits)
+	return (letter | x) & hiBits
+}
+
+// fieldAt checks the field that starts at start and holds i, and returns
+// where it ends: at the next white space or at the end of the block.
+func (g *gluedPass) fieldAt(start, i int) int {
+	_, e, _ := proseSpan(g.pr.Blocks[g.block])
+	text := g.pr.Text[:e]
+	for i < e {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if gluedClass[c] == gluedSpace {
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(text[i:])
+		if unicode.IsSpace(r) {
+			break
 		}
 		i += n
 	}
-	if start >= 0 && (punct || e-start >= lexicon.MinSplitLen) {
-		fn(start, e)
-	}
+	g.field(start, i)
+	return i
 }
 
-// asciiFieldClass is 1 for ASCII white space, 2 for the punctuation of
-// hasSentencePunct.
-var asciiFieldClass = func() (t [utf8.RuneSelf]uint8) {
+// The classes of ASCII bytes for scan.
+const (
+	gluedOther = iota
+	gluedLower
+	gluedUpper
+	gluedSpace
+	gluedPunct // the punctuation of hasSentencePunct
+)
+
+var gluedClass = func() (t [utf8.RuneSelf]uint8) {
 	for c := range t {
 		switch {
+		case 'a' <= c && c <= 'z':
+			t[c] = gluedLower
+		case 'A' <= c && c <= 'Z':
+			t[c] = gluedUpper
 		case c == ' ' || '\t' <= c && c <= '\r':
-			t[c] = 1
+			t[c] = gluedSpace
 		case c == '.' || c == '!' || c == '?' || c == ',' || c == ';':
-			t[c] = 2
+			t[c] = gluedPunct
 		}
 	}
 	return
 }()
+
+// letterByte is a byte that a letter may end or start with: an ASCII
+// letter or a byte of a multi-byte rune.
+func letterByte(c byte) bool {
+	return c >= utf8.RuneSelf || 'a' <= c|0x20 && c|0x20 <= 'z'
+}
 
 // language is the language of the current block; the analysis runs on the
 // first candidate, so a file without one never pays for it.

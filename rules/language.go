@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"strings"
+	"bytes"
 
 	"github.com/cvlint/cvlint/rules/lexicon"
 )
@@ -46,7 +46,9 @@ func (l *Language) Block(i int) lexicon.Lang {
 func buildLanguage(d *Document) any {
 	pr := d.Result(ProseAnalysis).(*Prose)
 	l := &Language{Blocks: make([]lexicon.Lang, len(pr.Blocks))}
-	var all strings.Builder
+	// Votes add up: a run of blocks, or the whole document, votes as its
+	// blocks' prose joined by newlines, with no text made.
+	var en, fr int
 	// In a plain-text file every line is a block: judge runs of adjacent
 	// lines (a plain-text paragraph) together.
 	for i := 0; i < len(pr.Blocks); {
@@ -56,29 +58,30 @@ func buildLanguage(d *Document) any {
 				j++
 			}
 		}
-		var sb strings.Builder
-		for _, b := range pr.Blocks[i:j] {
-			if s, e, ok := proseSpan(b); ok {
-				sb.Write(pr.Text[s:e])
-				sb.WriteByte('\n')
+		var ben, bfr int
+		for k := i; k < j; k++ {
+			if s, e, ok := proseSpan(pr.Blocks[k]); ok {
+				e, f := lexicon.Votes(pr.Text[s:e])
+				ben, bfr = ben+e, bfr+f
 			}
 		}
-		text := sb.String()
-		all.WriteString(text)
-		if lang, conf := lexicon.Detect(text); conf >= blockLangConfidence {
+		en, fr = en+ben, fr+bfr
+		if lang, conf := lexicon.Confidence(ben, bfr); conf >= blockLangConfidence {
 			for k := i; k < j; k++ {
 				l.Blocks[k] = lang
 			}
 		}
 		i = j
 	}
-	if lang, conf := lexicon.Detect(all.String()); conf >= docLangConfidence {
+	if lang, conf := lexicon.Confidence(en, fr); conf >= docLangConfidence {
 		l.Doc, l.Confidence = lang, conf
 	}
 	return l
 }
 
 // adjacentLines reports whether block b starts on the line after a ends.
+// LineIndex ends a line at each '\n' and nowhere else, so that is exactly
+// one newline between them, found without two searches for the lines.
 func adjacentLines(d *Document, a, b Block) bool {
-	return d.Lines.Pos(b.Start).Line == d.Lines.Pos(a.End).Line+1
+	return a.End <= b.Start && bytes.Count(d.Source[a.End:b.Start], []byte{'\n'}) == 1
 }

@@ -14,7 +14,7 @@ var RepeatedWords = Register(&Rule{
 	ID:       "repeated-words",
 	Title:    "a word or phrase repeated",
 	Severity: Warning,
-	Requires: []*Analysis{ProseAnalysis, WordsAnalysis},
+	Requires: []*Analysis{ProseAnalysis},
 	Doc: Doc{
 		Why: "An immediately repeated word (`the the`, `de de`) or phrase (`un moteur de moteur de recherche`) is the trace of an edit left half-done; " +
 			"a recruiter reads it as carelessness. Repeats are found case-insensitively, up to four words long, and only when nothing but white space separates them: " +
@@ -45,15 +45,7 @@ var grammaticalRepeats = map[string]bool{
 func runRepeatedWords(p *Pass) {
 	pr := ProseOf(p)
 	src := p.Doc.Source
-	allow := map[string]bool{}
-	for _, a := range p.StringsOption("allow") {
-		f := strings.Fields(strings.ToLower(a))
-		if n := len(f); n > 0 && n%2 == 0 && strings.Join(f[:n/2], " ") == strings.Join(f[n/2:], " ") {
-			f = f[:n/2]
-		}
-		allow[strings.Join(f, " ")] = true
-	}
-	words := WordsOf(p)
+	var allow map[string]bool // made on the first repeat found
 	var keysBuf lowerKeys
 	if db := p.Doc.buffers; db != nil {
 		// Only this rule uses the keys buffer; it is cleared before each
@@ -61,14 +53,17 @@ func runRepeatedWords(p *Pass) {
 		keysBuf = db.keys
 		defer func() { clear(keysBuf[:cap(keysBuf)]); db.keys = keysBuf[:0] }()
 	}
-	for bi, b := range pr.Blocks {
+	var wsBuf [64]Word // most blocks' words fit
+	for bi := range pr.Blocks {
+		b := &pr.Blocks[bi]
 		if b.Kind == BlockTableCell {
 			continue
 		}
-		ws := words.Block(bi)
-		if len(ws) < 2 {
+		s, e, ok := proseSpan(*b)
+		if !ok || !mayRepeat(src, pr.Text, s, e) {
 			continue
 		}
+		ws := appendProseWords(wsBuf[:0], pr.Text, s, e)
 		// keys are the lower-cased words, made only for the repeats found:
 		// sameRun compares the words without them.
 		if cap(keysBuf) < len(ws) {
@@ -89,6 +84,9 @@ func runRepeatedWords(p *Pass) {
 			}
 			phrase := strings.Join(keys.get(src, ws, i, n), " ")
 			last := i + copies*n - 1
+			if allow == nil {
+				allow = allowedRepeats(p)
+			}
 			if allow[phrase] {
 				i = last + 1
 				continue
@@ -110,6 +108,73 @@ func runRepeatedWords(p *Pass) {
 			})
 			i = last + 1
 		}
+	}
+}
+
+// allowedRepeats reads the allow option: lower-cased phrases, a phrase
+// written twice ("Bora Bora") taken once.
+func allowedRepeats(p *Pass) map[string]bool {
+	allow := map[string]bool{}
+	for _, a := range p.StringsOption("allow") {
+		f := strings.Fields(strings.ToLower(a))
+		if n := len(f); n > 0 && n%2 == 0 && strings.Join(f[:n/2], " ") == strings.Join(f[n/2:], " ") {
+			f = f[:n/2]
+		}
+		allow[strings.Join(f, " ")] = true
+	}
+	return allow
+}
+
+// mayRepeat reports whether a word of the prose text[s:e] is written
+// again within the maxRepeatWords words that follow it, with nothing but
+// white space between them, the words compared as repeatAt compares them.
+// repeatAt finds a repeat of n words at word i only where word i+n equals
+// word i, n ≤ maxRepeatWords, and sameRun wants only white space in the
+// source between all the words from i to i+n; so a block where this is
+// false holds no repeat, and its words need not be kept.
+//
+// Each word is first told from the four before it at once, by its ends:
+// its first and last bytes |0x20 (see sameWord), 16 bits, kept for the
+// last four words in the lanes of one uint64, the word before in the
+// lowest. When all four bytes are ASCII the first runes pair up, and so
+// do the last, so different ends are different words.
+func mayRepeat(src, text []byte, s, e int) bool {
+	const (
+		lanes = 0x0001_0001_0001_0001
+		low15 = 0x7fff * lanes
+		top   = 0x8000 * lanes
+		high  = 0x8080 * lanes
+	)
+	text = text[:e]
+	var prev [maxRepeatWords]Word // word k at k%maxRepeatWords
+	var ends uint64
+	// spaced has the lanes of the words before that only white space
+	// separates from this one, all the words between included.
+	var spaced uint64
+	for k, i := 0, s; ; k++ {
+		start, end := nextWord(text, i)
+		if start == end {
+			return false
+		}
+		if k > 0 && onlySpace(src[prev[uint(k-1)%maxRepeatWords].End:start]) {
+			spaced = spaced<<16 | 0xffff
+		} else {
+			spaced = 0
+		}
+		w := Word{start, end}
+		we := (uint64(text[start]|0x20) | uint64(text[end-1]|0x20)<<8) * lanes
+		d := ends ^ we
+		same := ^((d&low15 + low15) | d) & top // bit 15 of the lanes where d is 0
+		if maybe := (same | (ends|we)&high) & spaced; maybe != 0 {
+			for j := 0; j < maxRepeatWords; j++ {
+				if maybe>>(16*j)&0xffff != 0 && sameWord(src, prev[uint(k-1-j)%maxRepeatWords], w) {
+					return true
+				}
+			}
+		}
+		prev[uint(k)%maxRepeatWords] = w
+		ends = ends<<16 | we&0xffff
+		i = end
 	}
 }
 
@@ -144,8 +209,7 @@ func sameRun(src []byte, ws []Word, keys lowerKeys, i, n int) bool {
 		return false
 	}
 	for k := 0; k < n; k++ {
-		a, b := ws[i+k], ws[i+n+k]
-		if !equalLower(src[a.Start:a.End], src[b.Start:b.End]) {
+		if !sameWord(src, ws[i+k], ws[i+n+k]) {
 			return false
 		}
 	}
@@ -190,6 +254,19 @@ func (k lowerKeys) get(src []byte, ws []Word, i, n int) []string {
 		}
 	}
 	return k[i : i+n]
+}
+
+// sameWord says whether two words are the same, lower-cased. Most words
+// differ in their first byte: when both are ASCII (a letter or a digit,
+// as every word starts), |0x20 lower-cases the letters and keeps the
+// digits, so unequal results mean unequal words. A byte ≥ 0x80 may start
+// a rune that lower-cases to ASCII (the Kelvin sign to k): those go to
+// equalLower.
+func sameWord(src []byte, a, b Word) bool {
+	if x, y := src[a.Start], src[b.Start]; x|y < utf8.RuneSelf && x|0x20 != y|0x20 {
+		return false
+	}
+	return equalLower(src[a.Start:a.End], src[b.Start:b.End])
 }
 
 // equalLower says whether strings.ToLower(a) == strings.ToLower(b), rune

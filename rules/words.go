@@ -27,8 +27,9 @@ type Word struct {
 }
 
 // Words holds the words of every block of the prose view, split once
-// per file for the rules that read them (repeated-words,
-// broken-paragraph).
+// per file for the rules that read them. The text rules no longer do:
+// repeated-words and broken-paragraph split only the blocks that may hold
+// a finding (mayRepeat, mayEndMidSentence and mayStartLower).
 type Words struct {
 	all []Word
 	// at[i]:at[i+1] are the words of Prose.Blocks[i] in all.
@@ -57,9 +58,9 @@ func buildWords(d *Document) any {
 	w.at = sized(w.at, len(pr.Blocks)+1)
 	// A CV's words average six bytes and more; this spares most regrowth.
 	w.all = grow(w.all, len(pr.Text)/6)
-	for i, b := range pr.Blocks {
+	for i := range pr.Blocks {
 		w.at[i] = len(w.all)
-		if s, e, ok := proseSpan(b); ok {
+		if s, e, ok := proseSpan(pr.Blocks[i]); ok {
 			w.all = appendProseWords(w.all, pr.Text, s, e)
 		}
 	}
@@ -67,63 +68,96 @@ func buildWords(d *Document) any {
 	return w
 }
 
-// proseWords splits text[s:e] of the prose view into words.
-func proseWords(text []byte, s, e int) []Word {
-	return appendProseWords(nil, text, s, e)
-}
+// The classes of bytes for appendProseWords.
+const (
+	wordSep   = iota // ASCII, not part of a word
+	wordASCII        // an ASCII letter or digit
+	wordJoin         // ' or -, part of a word when a letter follows
+	wordMulti        // a byte of a multi-byte rune: decode it
+)
 
-// asciiWord marks the ASCII letters and digits.
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
+var wordClass = func() (t [256]uint8) {
 	for c := range t {
-		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = wordMulti
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9':
+			t[c] = wordASCII
+		case c == '\'' || c == '-':
+			t[c] = wordJoin
+		}
 	}
 	return
 }()
 
 // appendProseWords appends the words of text[s:e] to ws.
 func appendProseWords(ws []Word, text []byte, s, e int) []Word {
-	i := s
-	for i < e {
-		if c := text[i]; c < utf8.RuneSelf {
-			if !asciiWord[c] {
-				i++
-				continue
-			}
-		} else if r, n := utf8.DecodeRune(text[i:e]); !isWordRune(r) {
-			i += n
-			continue
+	text = text[:e]
+	for i := s; ; {
+		start, end := nextWord(text, i)
+		if start == end {
+			return ws
 		}
-		start := i
-		for i < e {
-			c := text[i]
-			if c < utf8.RuneSelf && asciiWord[c] {
-				i++
-				continue
-			}
-			r, n := decodeRune(text[i:e])
+		ws = append(ws, Word{start, end})
+		i = end
+	}
+}
+
+// nextWord returns the first word of text from i on, or an empty range
+// when there is none; text ends where the prose being split ends. ASCII
+// letters and digits, most of a CV, are read a byte at a time; any byte
+// ≥ 0x80 has its rune decoded and judged: a word rune (isWordRune), or ’
+// joining two parts of a word like ' and -.
+func nextWord(text []byte, i int) (start, end int) {
+	for ; i < len(text); i++ {
+		c := wordClass[text[i]]
+		if c == wordASCII {
+			break
+		}
+		if c == wordMulti {
+			r, n := utf8.DecodeRune(text[i:])
 			if isWordRune(r) {
+				break
+			}
+			i += n - 1
+		}
+	}
+	start = i
+	for i < len(text) {
+		for i < len(text) && wordClass[text[i]] == wordASCII {
+			i++
+		}
+		if i == len(text) {
+			break
+		}
+		switch wordClass[text[i]] {
+		case wordMulti:
+			r, n := utf8.DecodeRune(text[i:])
+			if isWordRune(r) || r == '’' && letterAt(text, i+n) {
 				i += n
 				continue
 			}
-			if isJoiner(r) && i+n < e {
-				if r2, _ := decodeRune(text[i+n : e]); unicode.IsLetter(r2) {
-					i += n
-					continue
-				}
+		case wordJoin:
+			if letterAt(text, i+1) {
+				i++
+				continue
 			}
-			break
 		}
-		ws = append(ws, Word{start, i})
+		break
 	}
-	return ws
+	return start, i
 }
 
-// decodeRune is utf8.DecodeRune with the ASCII case first.
-func decodeRune(b []byte) (rune, int) {
-	if len(b) > 0 && b[0] < utf8.RuneSelf {
-		return rune(b[0]), 1
+// letterAt reports whether a letter starts at text[i].
+func letterAt(text []byte, i int) bool {
+	if i >= len(text) {
+		return false
 	}
-	return utf8.DecodeRune(b)
+	if c := text[i]; c < utf8.RuneSelf {
+		return 'a' <= c|0x20 && c|0x20 <= 'z'
+	}
+	r, _ := utf8.DecodeRune(text[i:])
+	return unicode.IsLetter(r)
 }
 
 func isWordRune(r rune) bool {
@@ -131,10 +165,6 @@ func isWordRune(r rune) bool {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
-}
-
-func isJoiner(r rune) bool {
-	return r == '\'' || r == '’' || r == '-'
 }
 
 // onlySpace reports whether b holds nothing but white space.
