@@ -86,10 +86,11 @@ type linkifyPass struct {
 	// texts are the text nodes of the current block in document order;
 	// a node is eligible when linkify would run over it (not in a code
 	// span, a link label or an autolink).
-	texts []textNode
-	edits []linkEdit
-	seg   text.Segments
-	dummy ast.Node
+	texts  []textNode
+	edits  []linkEdit
+	seg    text.Segments
+	dummy  ast.Node
+	reader text.BlockReader
 }
 
 type textNode struct {
@@ -273,8 +274,11 @@ func (lk *linkifyPass) try(at int, lines *text.Segments) (*ast.AutoLink, int, bo
 	lk.seg.Append(text.NewSegment(at, stop))
 	if lk.dummy == nil {
 		lk.dummy = ast.NewParagraph()
+		lk.reader = text.NewBlockReader(lk.src, &lk.seg)
+	} else {
+		lk.reader.Reset(&lk.seg)
 	}
-	r := text.NewBlockReader(lk.src, &lk.seg)
+	r := lk.reader
 	n := linkifier.Parse(lk.dummy, r, linkifyContext)
 	lk.dummy.RemoveChildren(lk.dummy)
 	l, ok := n.(*ast.AutoLink)
