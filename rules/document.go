@@ -511,12 +511,20 @@ func NormalizeLabel(s string) string {
 type LineIndex struct {
 	src    []byte
 	starts []int
-	// ascii marks lines without multi-byte characters, where a column is
-	// a byte count; the others count runes from a remembered point, so
-	// that many findings on one long line stay linear, not quadratic.
-	ascii []bool
+	// ascii says, once Pos has looked, whether a line is without
+	// multi-byte characters (lineASCII or lineOther), where a column is a
+	// byte count; the others count runes from a remembered point, so that
+	// many findings on one long line stay linear, not quadratic. Most
+	// lines are never asked about: it is filled on demand.
+	ascii []uint8
 	last  struct{ line, off, col int }
 }
+
+const (
+	lineUnknown uint8 = iota
+	lineASCII
+	lineOther
+)
 
 // Position is a 1-based line and 1-based column in Unicode code points.
 type Position struct{ Line, Column int }
@@ -526,18 +534,15 @@ func NewLineIndex(src []byte) *LineIndex {
 	// for most files.
 	n := len(src)/32 + 8
 	starts := make([]int, 1, n)
-	ascii := make([]bool, 0, n)
 	for off := 0; ; {
 		i := bytes.IndexByte(src[off:], '\n')
 		if i < 0 {
-			ascii = append(ascii, isASCII(src[off:]))
 			break
 		}
-		ascii = append(ascii, isASCII(src[off:off+i]))
 		off += i + 1
 		starts = append(starts, off)
 	}
-	return &LineIndex{src: src, starts: starts, ascii: ascii}
+	return &LineIndex{src: src, starts: starts}
 }
 
 // isASCII reports whether b holds no byte ≥ 0x80, eight bytes at a time.
@@ -562,7 +567,17 @@ func (li *LineIndex) Pos(off int) Position {
 	off = max(0, min(off, len(li.src)))
 	line := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off }) - 1
 	start := li.starts[line]
-	if li.ascii[line] {
+	if li.ascii == nil {
+		li.ascii = make([]uint8, len(li.starts))
+	}
+	if li.ascii[line] == lineUnknown {
+		_, end := li.Line(line + 1)
+		li.ascii[line] = lineOther
+		if isASCII(li.src[start:end]) {
+			li.ascii[line] = lineASCII
+		}
+	}
+	if li.ascii[line] == lineASCII {
 		return Position{Line: line + 1, Column: off - start + 1}
 	}
 	from, col := start, 1
