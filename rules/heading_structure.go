@@ -64,6 +64,25 @@ func runHeadingStructure(p *Pass) {
 // employer) is nested, not misplaced.
 func checkEntryLevels(p *Pass) {
 	d := p.Doc
+	// An entry is compared at its own level or at that of an undated
+	// ancestor, headings that are neither the name nor a section title:
+	// when all of those share one level, no section mixes levels and no
+	// date needs reading.
+	level, mixed := 0, false
+	for i, h := range d.Headings {
+		if i == 0 && h.Level == 1 || h.SectionKind() != cvmodel.SectionUnknown {
+			continue
+		}
+		if level == 0 {
+			level = h.Level
+		} else if h.Level != level {
+			mixed = true
+			break
+		}
+	}
+	if !mixed {
+		return
+	}
 	pr := ProseOf(p)
 	now := dates.FromTime(p.Now)
 	// dated[h.index] is the range of a dated heading h.
