@@ -53,6 +53,9 @@ var sectionNames = map[cvmodel.SectionKind][2]string{
 
 func runMissingSection(p *Pass) {
 	d := p.Doc
+	if requiredHeadings(p) {
+		return // the headings name every required section
+	}
 	pr := ProseOf(p)
 	titles := sectionTitles(d, pr)
 	found := map[cvmodel.SectionKind]bool{}
@@ -87,6 +90,24 @@ func runMissingSection(p *Pass) {
 // Dated posts under a teaching title count too: a school teacher's
 // "Teaching experience" is their career. The model is computed only when
 // no experience title was found.
+// requiredHeadings says whether the headings alone name every required
+// section: sectionTitles would find them first, and what it finds beyond
+// them could only add sections, so nothing would be missing.
+func requiredHeadings(p *Pass) bool {
+	var found [32]bool
+	for _, h := range p.Doc.Headings {
+		if k := h.SectionKind(); k >= 0 && int(k) < len(found) {
+			found[k] = true
+		}
+	}
+	for _, name := range p.StringsOption("required") {
+		if kind, ok := sectionKindNamed(name); ok && (kind < 0 || int(kind) >= len(found) || !found[kind]) {
+			return false
+		}
+	}
+	return true
+}
+
 func datedCareer(p *Pass) bool {
 	t := TimelineOf(p)
 	dated := func(e *cvmodel.Entry) bool {
