@@ -51,6 +51,9 @@ var invisibleNames = map[rune]string{
 }
 
 func invisibleName(r rune) (string, bool) {
+	if r >= 0xA0 && r != 0x00AD && r != 0x180E && (r < 0x200B || r > 0x2069) && r != 0xFEFF {
+		return "", false // letters, punctuation, symbols: no map lookup
+	}
 	if n, ok := invisibleNames[r]; ok {
 		return n, true
 	}

@@ -46,3 +46,18 @@ func TestPrintableASCII8(t *testing.T) {
 		check(b[:])
 	}
 }
+
+// TestInvisibleNameFastPath: the range test before the map agrees with the
+// map and the control-character rule on every rune of the BMP and beyond.
+func TestInvisibleNameFastPath(t *testing.T) {
+	for r := rune(0); r <= 0x2FFFF; r++ {
+		name, bad := invisibleName(r)
+		want, inMap := invisibleNames[r]
+		if inMap && (!bad || name != want) {
+			t.Fatalf("U+%04X: got %q %v, want %q", r, name, bad, want)
+		}
+		if !inMap && bad && !(r < 0x20 || (r >= 0x80 && r <= 0x9F)) {
+			t.Fatalf("U+%04X reported as %q", r, name)
+		}
+	}
+}
