@@ -128,6 +128,12 @@ func (lk *linkifyPass) blocks(n ast.Node) bool {
 			continue
 		}
 		if f := c.FirstChild(); f != nil && f.Type() == ast.TypeBlock {
+			// A list, an item, a quote or a table: its text lies between
+			// its first line and the next block's, and most hold no
+			// needle.
+			if s := firstLine(c); s >= 0 && !lk.hasNeedle(s, nextBlockLine(c, len(lk.src))) {
+				continue
+			}
 			if !lk.blocks(c) {
 				return false
 			}
@@ -145,6 +151,27 @@ func (lk *linkifyPass) blocks(n ast.Node) bool {
 		}
 	}
 	return true
+}
+
+// firstLine is where the first line of a block's text starts, or -1.
+func firstLine(n ast.Node) int {
+	for n != nil && n.Type() == ast.TypeBlock {
+		if l := n.Lines(); l != nil && l.Len() > 0 {
+			return l.At(0).Start
+		}
+		n = n.FirstChild()
+	}
+	return -1
+}
+
+// nextBlockLine is the first line of the blocks after n, or def.
+func nextBlockLine(n ast.Node, def int) int {
+	for s := n.NextSibling(); s != nil; s = s.NextSibling() {
+		if l := firstLine(s); l >= 0 {
+			return l
+		}
+	}
+	return def
 }
 
 func (lk *linkifyPass) hasNeedle(start, stop int) bool {
