@@ -15,6 +15,9 @@ type docBuffers struct {
 	lower LowerProse
 	fold  []byte
 	keys  lowerKeys // repeated-words
+	// results backs Document.results: a file computes a handful of
+	// analyses, which would otherwise grow the slice four times.
+	results [8]analysisResult
 }
 
 var bufferPool = sync.Pool{New: func() any { return new(docBuffers) }}
@@ -30,6 +33,7 @@ func (b *docBuffers) put() {
 	if cap(b.prose.Text) > maxPooledBytes || cap(b.prose.Blocks) > maxPooledBytes/16 || cap(b.words.all) > maxPooledBytes/4 || cap(b.keys) > maxPooledBytes/16 {
 		return
 	}
+	clear(b.results[:])
 	clear(b.prose.Blocks)
 	b.prose.Blocks = b.prose.Blocks[:0]
 	b.lower = LowerProse{ASCII: b.lower.ASCII}

@@ -138,6 +138,7 @@ func (e *Engine) LintBytes(path string, raw []byte) FileResult {
 	// The document is ours: its analyses may borrow pooled buffers, as
 	// nothing of them outlives LintDocument.
 	doc.buffers = getBuffers()
+	doc.results = doc.buffers.results[:0]
 	res := e.LintDocument(doc)
 	doc.buffers.put()
 	doc.buffers, doc.results = nil, nil
