@@ -232,6 +232,14 @@ func (c *collector) walk(parent ast.Node) {
 	}
 }
 
+// linkRoom gives the first link of a file room for a CV's usual handful,
+// rather than growing the list link by link.
+func (c *collector) linkRoom() {
+	if c.d.Links == nil {
+		c.d.Links = make([]Link, 0, 8)
+	}
+}
+
 func (c *collector) visit(n ast.Node) {
 	d, src := c.d, c.d.Source
 	switch n := n.(type) {
@@ -257,10 +265,13 @@ func (c *collector) visit(n ast.Node) {
 		}
 		d.RefDefs[NormalizeLabel(string(n.Label))] = true
 	case *ast.Link:
+		c.linkRoom()
 		d.Links = append(d.Links, d.inlineLink(n, n.Destination, LinkInline))
 	case *ast.Image:
+		c.linkRoom()
 		d.Links = append(d.Links, d.inlineLink(n, n.Destination, LinkImage))
 	case *ast.AutoLink:
+		c.linkRoom()
 		d.Links = append(d.Links, d.autoLink(n))
 	case *ast.HTMLBlock:
 		s, e := blockSpan(n, src)
