@@ -35,7 +35,8 @@ type Input struct {
 	// HeadingKind, when set, may return ClassifyHeading(text) for a
 	// heading the caller has classified already (ok false: Build
 	// classifies it itself).
-	HeadingKind func(n *ast.Heading, text string) (kind SectionKind, ok bool)
+	// text is the heading's part of Text, to be read, not kept.
+	HeadingKind func(n *ast.Heading, text []byte) (kind SectionKind, ok bool)
 }
 
 type itemKind uint8
@@ -54,7 +55,9 @@ const (
 // and refilled for every file: the pointers come first, and the small
 // fields are packed.
 type item struct {
-	text   string
+	// text is the line's part of the prose text: the model reads the
+	// caller's bytes and makes strings only of what the timeline keeps.
+	text   []byte
 	cells  [][2]int   // table cells
 	usable []*DateRef // dates that may be an entry's (see usable)
 	// fold is " " + Fold(text) + " ": padded, so that the kind words
@@ -79,7 +82,7 @@ type item struct {
 // sectionKind returns ClassifyHeading(it.text), computed once.
 func (it *item) sectionKind() SectionKind {
 	if !it.skinded {
-		it.skind, it.skinded = ClassifyHeading(it.text), true
+		it.skind, it.skinded = classifyBytes(it.text), true
 	}
 	return it.skind
 }
@@ -118,6 +121,16 @@ func (b *builder) internPadded(p []byte) string {
 	return b.arena.String()[lo:]
 }
 
+// internBytes returns string(p) from the arena.
+func (b *builder) internBytes(p []byte) string {
+	if len(p) == 0 {
+		return ""
+	}
+	lo := b.arenaRoom(len(p))
+	b.arena.Write(p)
+	return b.arena.String()[lo:]
+}
+
 // intern returns a copy of s from the arena.
 func (b *builder) intern(s string) string {
 	if s == "" {
@@ -142,11 +155,10 @@ type builder struct {
 	in   Input
 	src  []byte
 	text []byte
-	// str is text as a string: every line's text is a part of it. The
-	// strings the timeline keeps, titles and date texts, are copied into
-	// the arena all the same, so that a timeline holds only what it shows
-	// (TestTimelineOwnsItsStrings).
-	str    string
+	// The lines' texts are parts of text, the caller's buffer: the
+	// strings the timeline keeps, titles and date texts, are made in the
+	// arena, so that a timeline holds only what it shows
+	// (TestTimelineOwnsItsStrings) and no copy of the whole text is made.
 	starts []int
 	items  []*item
 	// slab holds the items (and refs the dates, entries the entries) in
@@ -184,7 +196,6 @@ func Build(in Input) *Timeline {
 	if b.text == nil || len(b.text) != len(b.src) {
 		b.text = b.src
 	}
-	b.str = string(b.text)
 	sc := scratchPool.Get().(*scratch)
 	b.sc = sc
 	b.starts = in.LineStarts
@@ -388,7 +399,7 @@ func (b *builder) add(kind itemKind, start, end int) *item {
 	}
 	it := b.newItem()
 	it.kind, it.start, it.end = kind, start, end
-	it.text = b.str[start:end]
+	it.text = b.text[start:end]
 	if it.kind != itemHeading && it.kind != itemTableRow && it.kind != itemTableHeader {
 		raw := bytes.TrimSpace(b.src[it.start:it.end])
 		if bytes.HasPrefix(raw, []byte("**")) || bytes.HasPrefix(raw, []byte("__")) {
@@ -556,7 +567,7 @@ func (b *builder) findAllDates() {
 	var spans []dateSpan
 	for k, it := range b.items {
 		lo := len(found)
-		found = finder.FindAppend(found, it.text)
+		found = finder.FindAppendBytes(found, it.text)
 		if len(found) == lo {
 			continue
 		}
@@ -603,7 +614,7 @@ func (b *builder) findAllDates() {
 
 func (b *builder) dateRef(d *DateRef, it *item, r dates.Range) *DateRef {
 	*d = DateRef{Range: r, Start: it.start + r.Pos, End: it.start + r.EndPos}
-	d.Range.Text = b.intern(r.Text)
+	d.Range.Text = b.internBytes(it.text[r.Pos:r.EndPos])
 	d.Line = b.lineOf(d.Start)
 	before := it.text[:r.Pos]
 	if len(before) > 40 {
@@ -662,7 +673,7 @@ func words(it *item, d *DateRef) int {
 
 // countWords counts the fields of s (as strings.Fields splits them) that
 // hold a letter or a digit.
-func countWords(s string) int {
+func countWords[T text](s T) int {
 	n := 0
 	wordy := false
 	for i := 0; i < len(s); {
@@ -680,7 +691,7 @@ func countWords(s string) int {
 			}
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s, i)
 		i += size
 		if unicode.IsSpace(r) {
 			if wordy {
@@ -755,9 +766,11 @@ func isOrStartsWith(fold string, ws []string) bool {
 
 // isAllCaps reports a line written in capitals: at least four letters,
 // none of them lower case.
-func isAllCaps(s string) bool {
+func isAllCaps(s []byte) bool {
 	letters := 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, n := decodeRune(s, i)
+		i += n
 		if unicode.IsLower(r) {
 			return false
 		}
@@ -777,16 +790,16 @@ func (b *builder) titleSection(it *item) SectionKind {
 	}
 	// The shape first, the words (ClassifyHeading) only for a line that
 	// has a title's.
-	trimmed := strings.TrimSpace(it.text)
+	trimmed := bytes.TrimSpace(it.text)
 	switch {
-	case it.boldOnly, strings.HasSuffix(trimmed, ":"):
+	case it.boldOnly, bytes.HasSuffix(trimmed, []byte(":")):
 	case it.kind == itemPlain && it.depth == 0:
 	case it.kind == itemPara && it.blockStart && b.singleLine(it):
 	case isAllCaps(trimmed):
 	default:
 		return SectionUnknown
 	}
-	return ClassifyHeading(it.text)
+	return classifyBytes(it.text)
 }
 
 // singleLine reports whether a paragraph line is its paragraph's only line.
@@ -796,7 +809,7 @@ func (b *builder) singleLine(it *item) bool {
 }
 
 func (b *builder) newSection(kind SectionKind, it *item, level int) {
-	s := b.addSection(Section{Kind: kind, Title: b.intern(cleanTitle(it.text)), Start: it.start, End: it.end, Line: b.lineOf(it.start), Level: level})
+	s := b.addSection(Section{Kind: kind, Title: cleanTitle(b.internBytes(it.text)), Start: it.start, End: it.end, Line: b.lineOf(it.start), Level: level})
 	b.section = s
 	b.topLo = len(b.top)
 	b.stack = b.stack[:0]
@@ -1032,7 +1045,7 @@ func (b *builder) runHasDates(i int) bool {
 		d, list := pick(usable(x))
 		return d != nil && !list
 	}
-	if strings.HasSuffix(strings.TrimSpace(it.text), ".") {
+	if bytes.HasSuffix(bytes.TrimSpace(it.text), []byte(".")) {
 		return false // a sentence
 	}
 	dated, others := 0, 0
@@ -1069,7 +1082,7 @@ func titleAside(it *item, d *DateRef) bool {
 		return false // "(2022 – Present)": the entry's own range
 	}
 	before, after := it.text[:s], it.text[e:]
-	return strings.LastIndexByte(before, '(') > strings.LastIndexByte(before, ')') && strings.IndexByte(after, ')') >= 0
+	return bytes.LastIndexByte(before, '(') > bytes.LastIndexByte(before, ')') && bytes.IndexByte(after, ')') >= 0
 }
 
 // nextLineDate returns the date of the line after item i when that line
@@ -1186,14 +1199,18 @@ func (b *builder) addEntry(it *item, src Source, depth int, parent *Entry, d *Da
 	return e
 }
 
-// title is the line without its date and markup.
+// title is the line without its date and markup. The line, its date
+// cut out, is put in the arena, and the title is most often a part of it
+// (see cleanTitle).
 func (b *builder) title(it *item, d *DateRef) string {
 	cut := func(s, e int) string {
-		t := b.str[s:e]
+		t := b.text[s:e]
 		if d != nil && d.Start >= s && d.End <= e {
-			return t[:d.Start-s] + " " + t[d.End-s:]
+			var buf [256]byte
+			c := append(append(append(buf[:0], t[:d.Start-s]...), ' '), t[d.End-s:]...)
+			return b.internBytes(c)
 		}
-		return t
+		return b.internBytes(t)
 	}
 	if len(it.cells) > 0 {
 		var parts []string
@@ -1204,7 +1221,9 @@ func (b *builder) title(it *item, d *DateRef) string {
 		}
 		return b.intern(strings.Join(parts, " | "))
 	}
-	return b.intern(cleanTitle(cut(it.start, it.end)))
+	// cleanTitle returns a part of the arena's copy, or a string of its
+	// own: either way, none of the text.
+	return cleanTitle(cut(it.start, it.end))
 }
 
 // cleanTitle collapses spaces, drops empty brackets left by a removed

@@ -320,7 +320,9 @@ func FindAppend(out []Range, s string) []Range {
 		return out
 	}
 	p := parsers.Get().(*parser)
-	out = p.findAppend(out, s)
+	p.s = s
+	tokenize(p, s)
+	out = p.findAppend(out)
 	release(p)
 	return out
 }
@@ -339,7 +341,25 @@ func (f *Finder) FindAppend(out []Range, s string) []Range {
 	if f.p == nil {
 		f.p = parsers.Get().(*parser)
 	}
-	return f.p.findAppend(out, s)
+	f.p.s = s
+	tokenize(f.p, s)
+	return f.p.findAppend(out)
+}
+
+// FindAppendBytes is FindAppend for a caller that holds its text as
+// bytes, without copying it into a string: the ranges found are the same
+// but their Text is left empty, for the caller to make from
+// s[Pos:EndPos] the strings it keeps, and only those.
+func (f *Finder) FindAppendBytes(out []Range, s []byte) []Range {
+	if !hasYearDigits(s) {
+		return out
+	}
+	if f.p == nil {
+		f.p = parsers.Get().(*parser)
+	}
+	f.p.s = ""
+	tokenize(f.p, s)
+	return f.p.findAppend(out)
 }
 
 // Release gives the parser back; the Finder may be used again after.
@@ -350,8 +370,8 @@ func (f *Finder) Release() {
 	}
 }
 
-func (p *parser) findAppend(out []Range, s string) []Range {
-	p.tokenize(s)
+// findAppend appends the expressions of the tokenized text to out.
+func (p *parser) findAppend(out []Range) []Range {
 	for i := 0; i < len(p.t); {
 		if r, j, ok := p.expr(i); ok {
 			out = append(out, r)
@@ -379,7 +399,8 @@ func Parse(s string) (Range, error) {
 	}
 	p := parsers.Get().(*parser)
 	defer release(p)
-	p.tokenize(s)
+	p.s = s
+	tokenize(p, s)
 	lo, hi := 0, len(p.t)-1
 	for lo <= hi && p.t[lo].kind == tPunct && isWrapper(p.t[lo].r) {
 		lo++

@@ -8,6 +8,8 @@ import (
 // parser holds the tokens of one text; it is pooled so Find does not
 // allocate on lines that turn out to hold no date.
 type parser struct {
+	// s is the text of the tokens when it is a string, for Range.Text;
+	// empty for bytes (see Finder.FindAppendBytes).
 	s string
 	t []token
 }
@@ -650,11 +652,19 @@ func (p *parser) stopAfter(k int) bool {
 	return next.kind == tPunct && strings.ContainsRune("%€$£+×°", next.r)
 }
 
+// text is s[pos:end] of a string input, "" for bytes.
+func (p *parser) text(pos, end int) string {
+	if p.s == "" {
+		return ""
+	}
+	return p.s[pos:end]
+}
+
 func (p *parser) rangeOf(i, k int, start, end Date, kind EndKind, format, problem string) Range {
 	pos, endPos := p.tok(i).pos, p.tok(k-1).end
 	return Range{
 		Start: start, End: end, EndKind: kind,
-		Pos: pos, EndPos: endPos, Text: p.s[pos:endPos],
+		Pos: pos, EndPos: endPos, Text: p.text(pos, endPos),
 		Format: format, Problem: problem,
 	}
 }
