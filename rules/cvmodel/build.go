@@ -64,6 +64,7 @@ type item struct {
 	// match it without a concatenation (see firstMatch).
 	fold       string
 	start, end int         // the line's content in Source
+	line       int         // lineOf(start)
 	level      int         // heading level
 	depth      int         // list nesting, or indentation in plain text
 	index      int         // position in builder.items
@@ -177,10 +178,13 @@ type builder struct {
 	arena strings.Builder
 	// maxItems bounds the number of items: a line is at most one item.
 	maxItems int
-	tl       *Timeline
-	section  *Section
-	stack    []*Entry
-	hlevel   int // level of the last heading seen
+	// lineAt is the line of the last item added: items come in document
+	// order, so finding their lines walks starts once (see add).
+	lineAt  int
+	tl      *Timeline
+	section *Section
+	stack   []*Entry
+	hlevel  int // level of the last heading seen
 	// secLevel is the level of the headings that name known sections, 0
 	// when none does.
 	secLevel int
@@ -365,6 +369,21 @@ func (b *builder) newItem() *item {
 	return &b.slab[len(b.slab)-1]
 }
 
+// lineFrom is lineOf(off) for the offsets of the items, which come in
+// document order: the line is found from the last one, most often in a
+// step or two, rather than by a search of every line start.
+func (b *builder) lineFrom(off int) int {
+	n := b.lineAt
+	if n == 0 || b.starts[n-1] > off {
+		n = b.lineOf(off)
+	}
+	for n < len(b.starts) && b.starts[n] <= off {
+		n++
+	}
+	b.lineAt = n
+	return n
+}
+
 func (b *builder) lineOf(off int) int {
 	return sort.Search(len(b.starts), func(i int) bool { return b.starts[i] > off })
 }
@@ -400,6 +419,7 @@ func (b *builder) add(kind itemKind, start, end int) *item {
 	it := b.newItem()
 	it.kind, it.start, it.end = kind, start, end
 	it.text = b.text[start:end]
+	it.line = b.lineFrom(start)
 	if it.kind != itemHeading && it.kind != itemTableRow && it.kind != itemTableHeader {
 		raw := bytes.TrimSpace(b.src[it.start:it.end])
 		if bytes.HasPrefix(raw, []byte("**")) || bytes.HasPrefix(raw, []byte("__")) {
@@ -615,13 +635,22 @@ func (b *builder) findAllDates() {
 func (b *builder) dateRef(d *DateRef, it *item, r dates.Range) *DateRef {
 	*d = DateRef{Range: r, Start: it.start + r.Pos, End: it.start + r.EndPos}
 	d.Range.Text = b.internBytes(it.text[r.Pos:r.EndPos])
-	d.Line = b.lineOf(d.Start)
+	// An item is one line, but for a heading set over several lines.
+	d.Line = it.line
+	if bytes.IndexByte(it.text[:r.Pos], '\n') >= 0 {
+		d.Line = b.lineOf(d.Start)
+	}
 	before := it.text[:r.Pos]
 	if len(before) > 40 {
 		before = before[len(before)-40:]
 		for len(before) > 0 && !utf8.RuneStart(before[0]) {
 			before = before[1:]
 		}
+	}
+	// Every birth and founded word has letters, and only letters fold to
+	// letters: most dates open their line or follow a separator.
+	if !hasLetter(before) {
+		return d
 	}
 	// " " + Fold(before) + " ", folded on the stack.
 	var buf, pad [128]byte
@@ -640,6 +669,17 @@ func (b *builder) dateRef(d *DateRef, it *item, r dates.Range) *DateRef {
 		}
 	}
 	return d
+}
+
+// hasLetter reports whether s may hold a letter: an ASCII letter or any
+// byte of a non-ASCII rune.
+func hasLetter(s []byte) bool {
+	for _, c := range s {
+		if c >= utf8.RuneSelf || 'a' <= c|0x20 && c|0x20 <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // usable returns the dates of a line that may be an entry's: not a
@@ -809,10 +849,17 @@ func (b *builder) singleLine(it *item) bool {
 }
 
 func (b *builder) newSection(kind SectionKind, it *item, level int) {
-	s := b.addSection(Section{Kind: kind, Title: cleanTitle(b.internBytes(it.text)), Start: it.start, End: it.end, Line: b.lineOf(it.start), Level: level})
+	s := b.addSection(Section{Kind: kind, Title: b.sectionTitle(it), Start: it.start, End: it.end, Line: it.line, Level: level})
 	b.section = s
 	b.topLo = len(b.top)
 	b.stack = b.stack[:0]
+}
+
+// sectionTitle is cleanTitle of the line, made in the arena with its
+// spaces collapsed on the way.
+func (b *builder) sectionTitle(it *item) string {
+	var buf [256]byte
+	return cleanCollapsed(b.internFields(buf[:0], it.text))
 }
 
 // addSection appends a section to the timeline. Sections live in chunks
@@ -979,7 +1026,7 @@ func (b *builder) line(i int, it *item, depth int) {
 	if cont {
 		// A further line of a block is an entry only when it carries a
 		// range on its own ("Acme, 2019 – 2021" after a description).
-		if d == nil || d.Range.EndKind == dates.Single || words(it, d) > 14 || (parent != nil && parent.Line == b.lineOf(it.start)-1) {
+		if d == nil || d.Range.EndKind == dates.Single || words(it, d) > 14 || (parent != nil && parent.Line == it.line-1) {
 			return
 		}
 	}
@@ -1180,7 +1227,7 @@ func (b *builder) addEntry(it *item, src Source, depth int, parent *Entry, d *Da
 	// than a whole Entry copied in.
 	b.entries = b.entries[:len(b.entries)+1]
 	e := &b.entries[len(b.entries)-1]
-	e.Source, e.Section, e.Start, e.End, e.Line, e.depth, e.Parent = src, b.section, it.start, it.end, b.lineOf(it.start), depth, parent
+	e.Source, e.Section, e.Start, e.End, e.Line, e.depth, e.Parent = src, b.section, it.start, it.end, it.line, depth, parent
 	if d != nil {
 		e.HasDate, e.Date, e.DateStart, e.DateEnd, e.DateLine = true, d.Range, d.Start, d.End, d.Line
 		d.Entry = e
@@ -1200,36 +1247,74 @@ func (b *builder) addEntry(it *item, src Source, depth int, parent *Entry, d *Da
 }
 
 // title is the line without its date and markup. The line, its date
-// cut out, is put in the arena, and the title is most often a part of it
-// (see cleanTitle).
+// cut out and its spaces collapsed, is put in the arena, and the title
+// is most often a part of it (see cleanCollapsed).
 func (b *builder) title(it *item, d *DateRef) string {
 	cut := func(s, e int) string {
+		var buf [256]byte
 		t := b.text[s:e]
 		if d != nil && d.Start >= s && d.End <= e {
-			var buf [256]byte
-			c := append(append(append(buf[:0], t[:d.Start-s]...), ' '), t[d.End-s:]...)
-			return b.internBytes(c)
+			// The date leaves a space between the words around it.
+			return b.internFields(appendFields(buf[:0], t[:d.Start-s]), t[d.End-s:])
 		}
-		return b.internBytes(t)
+		return b.internFields(buf[:0], t)
 	}
 	if len(it.cells) > 0 {
 		var parts []string
 		for _, c := range it.cells {
-			if p := cleanTitle(cut(c[0], c[1])); p != "" {
+			if p := cleanCollapsed(cut(c[0], c[1])); p != "" {
 				parts = append(parts, p)
 			}
 		}
 		return b.intern(strings.Join(parts, " | "))
 	}
-	// cleanTitle returns a part of the arena's copy, or a string of its
-	// own: either way, none of the text.
-	return cleanTitle(cut(it.start, it.end))
+	// cleanCollapsed returns a part of the arena's copy, or a string of
+	// its own: either way, none of the text.
+	return cleanCollapsed(cut(it.start, it.end))
+}
+
+// internFields returns the arena's copy of appendFields(p, s): p holds
+// words already, or is an empty buffer.
+func (b *builder) internFields(p, s []byte) string {
+	return b.internBytes(appendFields(p, s))
+}
+
+// appendFields appends to dst the words of s (as strings.Fields splits
+// them), each after a single space unless it opens dst: words joined
+// as collapseSpaces joins them.
+func appendFields(dst, s []byte) []byte {
+	inWord := false
+	for i := 0; i < len(s); {
+		n, sp := 1, false
+		if c := s[i]; c < utf8.RuneSelf {
+			sp = asciiSpace[c]
+		} else {
+			var r rune
+			r, n = utf8.DecodeRune(s[i:])
+			sp = unicode.IsSpace(r)
+		}
+		if sp {
+			inWord = false
+		} else {
+			if !inWord && len(dst) > 0 {
+				dst = append(dst, ' ')
+			}
+			inWord = true
+			dst = append(dst, s[i:i+n]...)
+		}
+		i += n
+	}
+	return dst
 }
 
 // cleanTitle collapses spaces, drops empty brackets left by a removed
 // date, and trims separators at both ends.
 func cleanTitle(s string) string {
-	s = collapseSpaces(s)
+	return cleanCollapsed(collapseSpaces(s))
+}
+
+// cleanCollapsed is cleanTitle of a text whose spaces are collapsed.
+func cleanCollapsed(s string) string {
 	if strings.IndexByte(s, '(') >= 0 || strings.IndexByte(s, '[') >= 0 { // what every bracket pair below holds
 		for _, p := range []string{"( )", "()", "[ ]", "[]"} {
 			s = strings.ReplaceAll(s, p, "")
