@@ -1287,7 +1287,21 @@ func appendFields(dst, s []byte) []byte {
 	for i := 0; i < len(s); {
 		n, sp := 1, false
 		if c := s[i]; c < utf8.RuneSelf {
-			sp = asciiSpace[c]
+			if !asciiSpace[c] {
+				// A run of ASCII bytes that are no space is copied whole.
+				j := i + 1
+				for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace[s[j]] {
+					j++
+				}
+				if !inWord && len(dst) > 0 {
+					dst = append(dst, ' ')
+				}
+				inWord = true
+				dst = append(dst, s[i:j]...)
+				i = j
+				continue
+			}
+			sp = true
 		} else {
 			var r rune
 			r, n = utf8.DecodeRune(s[i:])
