@@ -931,7 +931,7 @@ func (b *builder) classify() {
 // entryParent returns the innermost open entry above depth, popping the
 // ones it closes.
 func (b *builder) entryParent(depth int) *Entry {
-	for len(b.stack) > 0 && b.stack[len(b.stack)-1].depth >= depth {
+	for len(b.stack) > 0 && int(b.stack[len(b.stack)-1].depth) >= depth {
 		b.stack = b.stack[:len(b.stack)-1]
 	}
 	if len(b.stack) == 0 {
@@ -1227,7 +1227,7 @@ func (b *builder) addEntry(it *item, src Source, depth int, parent *Entry, d *Da
 	// than a whole Entry copied in.
 	b.entries = b.entries[:len(b.entries)+1]
 	e := &b.entries[len(b.entries)-1]
-	e.Source, e.Section, e.Start, e.End, e.Line, e.depth, e.Parent = src, b.section, it.start, it.end, it.line, depth, parent
+	e.Source, e.Section, e.Start, e.End, e.Line, e.depth, e.Parent = src, b.section, it.start, it.end, it.line, int32(depth), parent
 	if d != nil {
 		e.HasDate, e.Date, e.DateStart, e.DateEnd, e.DateLine = true, d.Range, d.Start, d.End, d.Line
 		d.Entry = e

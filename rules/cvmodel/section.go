@@ -48,7 +48,7 @@ import (
 )
 
 // SectionKind is what a section of a CV is about.
-type SectionKind int
+type SectionKind uint8
 
 const (
 	SectionUnknown SectionKind = iota // a heading that names no known section
@@ -85,7 +85,7 @@ var sectionNames = [...]string{
 }
 
 func (k SectionKind) String() string {
-	if k >= 0 && int(k) < len(sectionNames) {
+	if int(k) < len(sectionNames) {
 		return sectionNames[k]
 	}
 	return "unknown"
