@@ -713,7 +713,7 @@ func words(it *item, d *DateRef) int {
 
 // countWords counts the fields of s (as strings.Fields splits them) that
 // hold a letter or a digit.
-func countWords[T text](s T) int {
+func countWords[T bytesOrString](s T) int {
 	n := 0
 	wordy := false
 	for i := 0; i < len(s); {

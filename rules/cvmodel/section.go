@@ -243,19 +243,20 @@ func isASCII(s []byte) bool {
 	return true
 }
 
-// text is a line as the model reads it: the caller's bytes, or a string.
-type text interface{ ~string | ~[]byte }
+// bytesOrString is a line as the model reads it: the caller's bytes, or a
+// string.
+type bytesOrString interface{ ~string | ~[]byte }
 
 // decodeRune is utf8.DecodeRuneInString(s[i:]) for either kind of text:
 // a rune is at most four bytes, converted on the stack.
-func decodeRune[T text](s T, i int) (rune, int) {
+func decodeRune[T bytesOrString](s T, i int) (rune, int) {
 	if c := s[i]; c < utf8.RuneSelf {
 		return rune(c), 1
 	}
 	return utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
 }
 
-func classifyHeading[T text](text T) SectionKind {
+func classifyHeading[T bytesOrString](text T) SectionKind {
 	var buf [96]byte
 	// Most headings name no section, and their first word says so: only
 	// the first words are folded to find it out.
@@ -361,7 +362,7 @@ var (
 // appendFold appends the fold of s to b[:0] and returns it; it gives up,
 // returning the start folded so far (without the final replacements) and
 // false, once the folded text runs past max bytes (max < 0: no limit).
-func appendFold[T text](b []byte, s T, max int) ([]byte, bool) {
+func appendFold[T bytesOrString](b []byte, s T, max int) ([]byte, bool) {
 	b = b[:0]
 	space := false
 	// Both final replacements need "e s" in the fold: an "s" opening a

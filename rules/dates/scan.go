@@ -41,12 +41,12 @@ func (t *token) punct(r rune) bool { return t.kind == tPunct && t.r == r }
 var mojibakeDashes = []string{"â€“", "â€”", "â€\u201c", "â€\u201d", "‚Äì", "‚Äî"}
 var mojibakeApos = []string{"â€™", "‚Äô"}
 
-// text is what the tokenizer reads: a string (Find) or the bytes of a
+// bytesOrString is what the tokenizer reads: a string (Find) or the bytes of a
 // caller's buffer (Finder.FindAppendBytes), so that a caller holding
 // bytes need not copy a whole text into a string to find its dates.
-type text interface{ ~string | ~[]byte }
+type bytesOrString interface{ ~string | ~[]byte }
 
-func hasAnyPrefix[T text](s T, ps []string) int {
+func hasAnyPrefix[T bytesOrString](s T, ps []string) int {
 	for _, p := range ps {
 		if hasPrefix(s, p) {
 			return len(p)
@@ -57,13 +57,13 @@ func hasAnyPrefix[T text](s T, ps []string) int {
 
 // hasPrefix is strings.HasPrefix for either kind of text: the
 // conversion in a comparison makes no copy.
-func hasPrefix[T text](s T, p string) bool {
+func hasPrefix[T bytesOrString](s T, p string) bool {
 	return len(s) >= len(p) && string(s[:len(p)]) == p
 }
 
 // decodeRune is utf8.DecodeRuneInString(s[i:]) for either kind of text:
 // a rune is at most four bytes, converted on the stack.
-func decodeRune[T text](s T, i int) (rune, int) {
+func decodeRune[T bytesOrString](s T, i int) (rune, int) {
 	if c := s[i]; c < utf8.RuneSelf {
 		return rune(c), 1
 	}
@@ -121,7 +121,7 @@ func FoldLetter(r rune) byte {
 
 // hasYearDigits is the fast reject: every date expression contains a year,
 // and a year is at least four digits in a row.
-func hasYearDigits[T text](s T) bool {
+func hasYearDigits[T bytesOrString](s T) bool {
 	// i is the last byte of the candidate run: a byte that is no digit
 	// rules out every run through it, so the next candidate ends four
 	// bytes further on.
@@ -146,7 +146,7 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // tokenize fills p.t. It works on the original bytes so offsets need no
 // mapping back.
-func tokenize[T text](p *parser, s T) {
+func tokenize[T bytesOrString](p *parser, s T) {
 	p.t = p.t[:0]
 	sp := true
 	for i := 0; i < len(s); {
@@ -218,7 +218,7 @@ func tokenize[T text](p *parser, s T) {
 // letters stays inside the word (aujourd'hui, jusqu'à) except after a
 // single letter, where French elides an article: "d'avril" is "d'" then
 // "avril".
-func word[T text](p *parser, s T, i int, sp bool) int {
+func word[T bytesOrString](p *parser, s T, i int, sp bool) int {
 	var buf [24]byte
 	n, letters, long := 0, 0, false
 	put := func(b byte) {
@@ -273,7 +273,7 @@ func word[T text](p *parser, s T, i int, sp bool) int {
 	return j
 }
 
-func letterAt[T text](s T, j int) bool {
+func letterAt[T bytesOrString](s T, j int) bool {
 	if j >= len(s) {
 		return false
 	}
