@@ -82,13 +82,13 @@ func (h *Heading) SectionKind() cvmodel.SectionKind {
 // is text (the model reads a heading's prose, which may differ: code
 // spans, link labels, emphasis), for cvmodel.Input.HeadingKind. The model
 // asks in document order: the search goes on from the last heading found.
-func (d *Document) headingKind(n *ast.Heading, text string) (cvmodel.SectionKind, bool) {
+func (d *Document) headingKind(n *ast.Heading, text []byte) (cvmodel.SectionKind, bool) {
 	hs := d.Headings
 	for k := range 2 {
 		for i := d.headingAt; i < len(hs); i++ {
 			if hs[i].Node == n {
 				d.headingAt = i + 1
-				if hs[i].Text != text {
+				if hs[i].Text != string(text) { // no copy: a comparison
 					return cvmodel.SectionUnknown, false
 				}
 				return hs[i].SectionKind(), true

@@ -91,5 +91,5 @@ func quoteEntry(e *cvmodel.Entry) string {
 
 // monthString renders a month index (see dates.Date.FirstMonth) as YYYY-MM.
 func monthString(m int) string {
-	return dates.Date{Year: m / 12, Month: m%12 + 1, Gran: dates.Month}.String()
+	return dates.MonthDate(m).String()
 }

@@ -197,7 +197,7 @@ func entryViewOf(e *cvmodel.Entry) entryView {
 }
 
 func monthText(m int) string {
-	return dates.Date{Year: m / 12, Month: m%12 + 1, Gran: dates.Month}.String()
+	return dates.MonthDate(m).String()
 }
 
 func (v *timelineView) writeText(w io.Writer) {

@@ -35,7 +35,8 @@ type Input struct {
 	// HeadingKind, when set, may return ClassifyHeading(text) for a
 	// heading the caller has classified already (ok false: Build
 	// classifies it itself).
-	HeadingKind func(n *ast.Heading, text string) (kind SectionKind, ok bool)
+	// text is the heading's part of Text, to be read, not kept.
+	HeadingKind func(n *ast.Heading, text []byte) (kind SectionKind, ok bool)
 }
 
 type itemKind uint8
@@ -54,13 +55,16 @@ const (
 // and refilled for every file: the pointers come first, and the small
 // fields are packed.
 type item struct {
-	text   string
+	// text is the line's part of the prose text: the model reads the
+	// caller's bytes and makes strings only of what the timeline keeps.
+	text   []byte
 	cells  [][2]int   // table cells
 	usable []*DateRef // dates that may be an entry's (see usable)
 	// fold is " " + Fold(text) + " ": padded, so that the kind words
 	// match it without a concatenation (see firstMatch).
 	fold       string
 	start, end int         // the line's content in Source
+	line       int         // lineOf(start)
 	level      int         // heading level
 	depth      int         // list nesting, or indentation in plain text
 	index      int         // position in builder.items
@@ -79,7 +83,7 @@ type item struct {
 // sectionKind returns ClassifyHeading(it.text), computed once.
 func (it *item) sectionKind() SectionKind {
 	if !it.skinded {
-		it.skind, it.skinded = ClassifyHeading(it.text), true
+		it.skind, it.skinded = classifyBytes(it.text), true
 	}
 	return it.skind
 }
@@ -118,6 +122,16 @@ func (b *builder) internPadded(p []byte) string {
 	return b.arena.String()[lo:]
 }
 
+// internBytes returns string(p) from the arena.
+func (b *builder) internBytes(p []byte) string {
+	if len(p) == 0 {
+		return ""
+	}
+	lo := b.arenaRoom(len(p))
+	b.arena.Write(p)
+	return b.arena.String()[lo:]
+}
+
 // intern returns a copy of s from the arena.
 func (b *builder) intern(s string) string {
 	if s == "" {
@@ -142,11 +156,10 @@ type builder struct {
 	in   Input
 	src  []byte
 	text []byte
-	// str is text as a string: every line's text is a part of it. The
-	// strings the timeline keeps, titles and date texts, are copied into
-	// the arena all the same, so that a timeline holds only what it shows
-	// (TestTimelineOwnsItsStrings).
-	str    string
+	// The lines' texts are parts of text, the caller's buffer: the
+	// strings the timeline keeps, titles and date texts, are made in the
+	// arena, so that a timeline holds only what it shows
+	// (TestTimelineOwnsItsStrings) and no copy of the whole text is made.
 	starts []int
 	items  []*item
 	// slab holds the items (and refs the dates, entries the entries) in
@@ -165,10 +178,13 @@ type builder struct {
 	arena strings.Builder
 	// maxItems bounds the number of items: a line is at most one item.
 	maxItems int
-	tl       *Timeline
-	section  *Section
-	stack    []*Entry
-	hlevel   int // level of the last heading seen
+	// lineAt is the line of the last item added: items come in document
+	// order, so finding their lines walks starts once (see add).
+	lineAt  int
+	tl      *Timeline
+	section *Section
+	stack   []*Entry
+	hlevel  int // level of the last heading seen
 	// secLevel is the level of the headings that name known sections, 0
 	// when none does.
 	secLevel int
@@ -184,7 +200,6 @@ func Build(in Input) *Timeline {
 	if b.text == nil || len(b.text) != len(b.src) {
 		b.text = b.src
 	}
-	b.str = string(b.text)
 	sc := scratchPool.Get().(*scratch)
 	b.sc = sc
 	b.starts = in.LineStarts
@@ -354,6 +369,21 @@ func (b *builder) newItem() *item {
 	return &b.slab[len(b.slab)-1]
 }
 
+// lineFrom is lineOf(off) for the offsets of the items, which come in
+// document order: the line is found from the last one, most often in a
+// step or two, rather than by a search of every line start.
+func (b *builder) lineFrom(off int) int {
+	n := b.lineAt
+	if n == 0 || b.starts[n-1] > off {
+		n = b.lineOf(off)
+	}
+	for n < len(b.starts) && b.starts[n] <= off {
+		n++
+	}
+	b.lineAt = n
+	return n
+}
+
 func (b *builder) lineOf(off int) int {
 	return sort.Search(len(b.starts), func(i int) bool { return b.starts[i] > off })
 }
@@ -388,7 +418,8 @@ func (b *builder) add(kind itemKind, start, end int) *item {
 	}
 	it := b.newItem()
 	it.kind, it.start, it.end = kind, start, end
-	it.text = b.str[start:end]
+	it.text = b.text[start:end]
+	it.line = b.lineFrom(start)
 	if it.kind != itemHeading && it.kind != itemTableRow && it.kind != itemTableHeader {
 		raw := bytes.TrimSpace(b.src[it.start:it.end])
 		if bytes.HasPrefix(raw, []byte("**")) || bytes.HasPrefix(raw, []byte("__")) {
@@ -556,7 +587,7 @@ func (b *builder) findAllDates() {
 	var spans []dateSpan
 	for k, it := range b.items {
 		lo := len(found)
-		found = finder.FindAppend(found, it.text)
+		found = finder.FindAppendBytes(found, it.text)
 		if len(found) == lo {
 			continue
 		}
@@ -603,14 +634,23 @@ func (b *builder) findAllDates() {
 
 func (b *builder) dateRef(d *DateRef, it *item, r dates.Range) *DateRef {
 	*d = DateRef{Range: r, Start: it.start + r.Pos, End: it.start + r.EndPos}
-	d.Range.Text = b.intern(r.Text)
-	d.Line = b.lineOf(d.Start)
+	d.Range.Text = b.internBytes(it.text[r.Pos:r.EndPos])
+	// An item is one line, but for a heading set over several lines.
+	d.Line = it.line
+	if bytes.IndexByte(it.text[:r.Pos], '\n') >= 0 {
+		d.Line = b.lineOf(d.Start)
+	}
 	before := it.text[:r.Pos]
 	if len(before) > 40 {
 		before = before[len(before)-40:]
 		for len(before) > 0 && !utf8.RuneStart(before[0]) {
 			before = before[1:]
 		}
+	}
+	// Every birth and founded word has letters, and only letters fold to
+	// letters: most dates open their line or follow a separator.
+	if !hasLetter(before) {
+		return d
 	}
 	// " " + Fold(before) + " ", folded on the stack.
 	var buf, pad [128]byte
@@ -629,6 +669,17 @@ func (b *builder) dateRef(d *DateRef, it *item, r dates.Range) *DateRef {
 		}
 	}
 	return d
+}
+
+// hasLetter reports whether s may hold a letter: an ASCII letter or any
+// byte of a non-ASCII rune.
+func hasLetter(s []byte) bool {
+	for _, c := range s {
+		if c >= utf8.RuneSelf || 'a' <= c|0x20 && c|0x20 <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // usable returns the dates of a line that may be an entry's: not a
@@ -662,7 +713,7 @@ func words(it *item, d *DateRef) int {
 
 // countWords counts the fields of s (as strings.Fields splits them) that
 // hold a letter or a digit.
-func countWords(s string) int {
+func countWords[T bytesOrString](s T) int {
 	n := 0
 	wordy := false
 	for i := 0; i < len(s); {
@@ -680,7 +731,7 @@ func countWords(s string) int {
 			}
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s, i)
 		i += size
 		if unicode.IsSpace(r) {
 			if wordy {
@@ -755,9 +806,11 @@ func isOrStartsWith(fold string, ws []string) bool {
 
 // isAllCaps reports a line written in capitals: at least four letters,
 // none of them lower case.
-func isAllCaps(s string) bool {
+func isAllCaps(s []byte) bool {
 	letters := 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, n := decodeRune(s, i)
+		i += n
 		if unicode.IsLower(r) {
 			return false
 		}
@@ -777,16 +830,16 @@ func (b *builder) titleSection(it *item) SectionKind {
 	}
 	// The shape first, the words (ClassifyHeading) only for a line that
 	// has a title's.
-	trimmed := strings.TrimSpace(it.text)
+	trimmed := bytes.TrimSpace(it.text)
 	switch {
-	case it.boldOnly, strings.HasSuffix(trimmed, ":"):
+	case it.boldOnly, bytes.HasSuffix(trimmed, []byte(":")):
 	case it.kind == itemPlain && it.depth == 0:
 	case it.kind == itemPara && it.blockStart && b.singleLine(it):
 	case isAllCaps(trimmed):
 	default:
 		return SectionUnknown
 	}
-	return ClassifyHeading(it.text)
+	return classifyBytes(it.text)
 }
 
 // singleLine reports whether a paragraph line is its paragraph's only line.
@@ -796,10 +849,17 @@ func (b *builder) singleLine(it *item) bool {
 }
 
 func (b *builder) newSection(kind SectionKind, it *item, level int) {
-	s := b.addSection(Section{Kind: kind, Title: b.intern(cleanTitle(it.text)), Start: it.start, End: it.end, Line: b.lineOf(it.start), Level: level})
+	s := b.addSection(Section{Kind: kind, Title: b.sectionTitle(it), Start: it.start, End: it.end, Line: it.line, Level: level})
 	b.section = s
 	b.topLo = len(b.top)
 	b.stack = b.stack[:0]
+}
+
+// sectionTitle is cleanTitle of the line, made in the arena with its
+// spaces collapsed on the way.
+func (b *builder) sectionTitle(it *item) string {
+	var buf [256]byte
+	return cleanCollapsed(b.internFields(buf[:0], it.text))
 }
 
 // addSection appends a section to the timeline. Sections live in chunks
@@ -871,7 +931,7 @@ func (b *builder) classify() {
 // entryParent returns the innermost open entry above depth, popping the
 // ones it closes.
 func (b *builder) entryParent(depth int) *Entry {
-	for len(b.stack) > 0 && b.stack[len(b.stack)-1].depth >= depth {
+	for len(b.stack) > 0 && int(b.stack[len(b.stack)-1].depth) >= depth {
 		b.stack = b.stack[:len(b.stack)-1]
 	}
 	if len(b.stack) == 0 {
@@ -966,7 +1026,7 @@ func (b *builder) line(i int, it *item, depth int) {
 	if cont {
 		// A further line of a block is an entry only when it carries a
 		// range on its own ("Acme, 2019 – 2021" after a description).
-		if d == nil || d.Range.EndKind == dates.Single || words(it, d) > 14 || (parent != nil && parent.Line == b.lineOf(it.start)-1) {
+		if d == nil || d.Range.EndKind == dates.Single || words(it, d) > 14 || (parent != nil && parent.Line == it.line-1) {
 			return
 		}
 	}
@@ -1032,7 +1092,7 @@ func (b *builder) runHasDates(i int) bool {
 		d, list := pick(usable(x))
 		return d != nil && !list
 	}
-	if strings.HasSuffix(strings.TrimSpace(it.text), ".") {
+	if bytes.HasSuffix(bytes.TrimSpace(it.text), []byte(".")) {
 		return false // a sentence
 	}
 	dated, others := 0, 0
@@ -1069,7 +1129,7 @@ func titleAside(it *item, d *DateRef) bool {
 		return false // "(2022 – Present)": the entry's own range
 	}
 	before, after := it.text[:s], it.text[e:]
-	return strings.LastIndexByte(before, '(') > strings.LastIndexByte(before, ')') && strings.IndexByte(after, ')') >= 0
+	return bytes.LastIndexByte(before, '(') > bytes.LastIndexByte(before, ')') && bytes.IndexByte(after, ')') >= 0
 }
 
 // nextLineDate returns the date of the line after item i when that line
@@ -1167,7 +1227,7 @@ func (b *builder) addEntry(it *item, src Source, depth int, parent *Entry, d *Da
 	// than a whole Entry copied in.
 	b.entries = b.entries[:len(b.entries)+1]
 	e := &b.entries[len(b.entries)-1]
-	e.Source, e.Section, e.Start, e.End, e.Line, e.depth, e.Parent = src, b.section, it.start, it.end, b.lineOf(it.start), depth, parent
+	e.Source, e.Section, e.Start, e.End, e.Line, e.depth, e.Parent = src, b.section, it.start, it.end, it.line, int32(depth), parent
 	if d != nil {
 		e.HasDate, e.Date, e.DateStart, e.DateEnd, e.DateLine = true, d.Range, d.Start, d.End, d.Line
 		d.Entry = e
@@ -1186,31 +1246,89 @@ func (b *builder) addEntry(it *item, src Source, depth int, parent *Entry, d *Da
 	return e
 }
 
-// title is the line without its date and markup.
+// title is the line without its date and markup. The line, its date
+// cut out and its spaces collapsed, is put in the arena, and the title
+// is most often a part of it (see cleanCollapsed).
 func (b *builder) title(it *item, d *DateRef) string {
 	cut := func(s, e int) string {
-		t := b.str[s:e]
+		var buf [256]byte
+		t := b.text[s:e]
 		if d != nil && d.Start >= s && d.End <= e {
-			return t[:d.Start-s] + " " + t[d.End-s:]
+			// The date leaves a space between the words around it.
+			return b.internFields(appendFields(buf[:0], t[:d.Start-s]), t[d.End-s:])
 		}
-		return t
+		return b.internFields(buf[:0], t)
 	}
 	if len(it.cells) > 0 {
 		var parts []string
 		for _, c := range it.cells {
-			if p := cleanTitle(cut(c[0], c[1])); p != "" {
+			if p := cleanCollapsed(cut(c[0], c[1])); p != "" {
 				parts = append(parts, p)
 			}
 		}
 		return b.intern(strings.Join(parts, " | "))
 	}
-	return b.intern(cleanTitle(cut(it.start, it.end)))
+	// cleanCollapsed returns a part of the arena's copy, or a string of
+	// its own: either way, none of the text.
+	return cleanCollapsed(cut(it.start, it.end))
+}
+
+// internFields returns the arena's copy of appendFields(p, s): p holds
+// words already, or is an empty buffer.
+func (b *builder) internFields(p, s []byte) string {
+	return b.internBytes(appendFields(p, s))
+}
+
+// appendFields appends to dst the words of s (as strings.Fields splits
+// them), each after a single space unless it opens dst: words joined
+// as collapseSpaces joins them.
+func appendFields(dst, s []byte) []byte {
+	inWord := false
+	for i := 0; i < len(s); {
+		n, sp := 1, false
+		if c := s[i]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				// A run of ASCII bytes that are no space is copied whole.
+				j := i + 1
+				for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace[s[j]] {
+					j++
+				}
+				if !inWord && len(dst) > 0 {
+					dst = append(dst, ' ')
+				}
+				inWord = true
+				dst = append(dst, s[i:j]...)
+				i = j
+				continue
+			}
+			sp = true
+		} else {
+			var r rune
+			r, n = utf8.DecodeRune(s[i:])
+			sp = unicode.IsSpace(r)
+		}
+		if sp {
+			inWord = false
+		} else {
+			if !inWord && len(dst) > 0 {
+				dst = append(dst, ' ')
+			}
+			inWord = true
+			dst = append(dst, s[i:i+n]...)
+		}
+		i += n
+	}
+	return dst
 }
 
 // cleanTitle collapses spaces, drops empty brackets left by a removed
 // date, and trims separators at both ends.
 func cleanTitle(s string) string {
-	s = collapseSpaces(s)
+	return cleanCollapsed(collapseSpaces(s))
+}
+
+// cleanCollapsed is cleanTitle of a text whose spaces are collapsed.
+func cleanCollapsed(s string) string {
 	if strings.IndexByte(s, '(') >= 0 || strings.IndexByte(s, '[') >= 0 { // what every bracket pair below holds
 		for _, p := range []string{"( )", "()", "[ ]", "[]"} {
 			s = strings.ReplaceAll(s, p, "")

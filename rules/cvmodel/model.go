@@ -21,28 +21,30 @@ type Timeline struct {
 
 // Section is a titled part of the CV. Entries written before the first
 // title belong to an implicit section of kind SectionUnknown.
+// Its small fields come first, sharing a word.
 type Section struct {
-	Kind  SectionKind
-	Title string
+	Kind SectionKind
+	// Implicit marks the section of the entries before the first title.
+	Implicit bool
+	// Career says whether the section's entries feed the career checks
+	// (overlaps, gaps, the order of the working life): see the package
+	// documentation.
+	Career bool
+	Title  string
 	// Start, End is the title's span; both are zero for the implicit
 	// first section.
 	Start, End int
 	Line       int
 	// Level is the heading level, 0 for a bold, all-caps or plain-text
 	// title and for the implicit section.
-	Level    int
-	Implicit bool
-	// Career says whether the section's entries feed the career checks
-	// (overlaps, gaps, the order of the working life): see the package
-	// documentation.
-	Career bool
+	Level int
 	// Entries are the section's top-level entries; their children hang
 	// from them.
 	Entries []*Entry
 }
 
 // Source says how an entry was written.
-type Source int
+type Source uint8
 
 const (
 	FromHeading Source = iota
@@ -58,7 +60,7 @@ func (s Source) String() string {
 
 // EntryKind is what an entry records. Its String is the name the
 // date-overlap rule's "concurrent" option uses.
-type EntryKind int
+type EntryKind uint8
 
 const (
 	KindJob EntryKind = iota
@@ -77,7 +79,7 @@ const (
 var kindNames = [...]string{"job", "mission", "education", "internship", "volunteering", "teaching", "part-time", "freelance", "project", "certification", "other"}
 
 func (k EntryKind) String() string {
-	if k >= 0 && int(k) < len(kindNames) {
+	if int(k) < len(kindNames) {
 		return kindNames[k]
 	}
 	return "other"
@@ -93,18 +95,20 @@ func (k EntryKind) Career() bool {
 	return true
 }
 
-// Entry is one job, mission, school, project or similar item.
+// Entry is one job, mission, school, project or similar item. Its small
+// fields come first, sharing a word.
 type Entry struct {
-	Kind    EntryKind
-	Title   string
-	Source  Source
-	Section *Section
-	// Start, End is the span of the line that names the entry.
-	Start, End int
-	Line       int
+	Kind   EntryKind
+	Source Source
 	// HasDate says whether Date holds the entry's own date; DateStart and
 	// DateEnd locate it in the source (on the title line or the next).
-	HasDate            bool
+	HasDate bool
+	depth   int32
+	Title   string
+	Section *Section
+	// Start, End is the span of the line that names the entry.
+	Start, End         int
+	Line               int
 	Date               dates.Range
 	DateStart, DateEnd int
 	DateLine           int
@@ -116,8 +120,7 @@ type Entry struct {
 	// that look for words such as "same period".
 	Text string
 	// fold is " " + Text + " ", for whole-word matches.
-	fold  string
-	depth int
+	fold string
 }
 
 // Span returns the range the entry covers: its own date, or else the

@@ -48,7 +48,7 @@ import (
 )
 
 // SectionKind is what a section of a CV is about.
-type SectionKind int
+type SectionKind uint8
 
 const (
 	SectionUnknown SectionKind = iota // a heading that names no known section
@@ -85,7 +85,7 @@ var sectionNames = [...]string{
 }
 
 func (k SectionKind) String() string {
-	if k >= 0 && int(k) < len(sectionNames) {
+	if int(k) < len(sectionNames) {
 		return sectionNames[k]
 	}
 	return "unknown"
@@ -223,7 +223,40 @@ func ClassifyHeading(text string) SectionKind {
 	return k
 }
 
-func classifyHeading(text string) SectionKind {
+// classifyBytes is ClassifyHeading of a line of the caller's text. Only
+// a title the words do not name and that is not plain ASCII, where the
+// mojibake repair may find one, is made a string.
+func classifyBytes(text []byte) SectionKind {
+	k := classifyHeading(text)
+	if k == SectionUnknown && !isASCII(text) {
+		k = ClassifyHeading(string(text))
+	}
+	return k
+}
+
+func isASCII(s []byte) bool {
+	for _, c := range s {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// bytesOrString is a line as the model reads it: the caller's bytes, or a
+// string.
+type bytesOrString interface{ ~string | ~[]byte }
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]) for either kind of text:
+// a rune is at most four bytes, converted on the stack.
+func decodeRune[T bytesOrString](s T, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
+}
+
+func classifyHeading[T bytesOrString](text T) SectionKind {
 	var buf [96]byte
 	// Most headings name no section, and their first word says so: only
 	// the first words are folded to find it out.
@@ -329,7 +362,7 @@ var (
 // appendFold appends the fold of s to b[:0] and returns it; it gives up,
 // returning the start folded so far (without the final replacements) and
 // false, once the folded text runs past max bytes (max < 0: no limit).
-func appendFold(b []byte, s string, max int) ([]byte, bool) {
+func appendFold[T bytesOrString](b []byte, s T, max int) ([]byte, bool) {
 	b = b[:0]
 	space := false
 	// Both final replacements need "e s" in the fold: an "s" opening a
@@ -368,7 +401,7 @@ func appendFold(b []byte, s string, max int) ([]byte, bool) {
 			continue
 		} else {
 			var n int
-			r, n = utf8.DecodeRuneInString(s[i:])
+			r, n = decodeRune(s, i)
 			i += n
 			r = foldRune(r)
 		}

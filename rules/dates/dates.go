@@ -72,7 +72,7 @@ import (
 )
 
 // Granularity is how precisely a date was written.
-type Granularity int
+type Granularity uint8
 
 // Granularities, coarsest first; the zero value means "no date".
 const (
@@ -95,9 +95,26 @@ func (g Granularity) String() string {
 
 // Date is a calendar date known to the given granularity: Month and Day
 // are zero when coarser.
+//
+// The fields are as narrow as what they hold (a year has at most five
+// digits as written, a month or a day two): a Date is 8 bytes, and every
+// Range, entry and date of the CV model holds two.
 type Date struct {
-	Year, Month, Day int
-	Gran             Granularity
+	Year       int32
+	Month, Day int8
+	Gran       Granularity
+}
+
+// date makes a Date of the numbers the parser read: a year of at most
+// five digits, a month and a day of at most two.
+func date(year, month, day int, g Granularity) Date {
+	return Date{Year: int32(year), Month: int8(month), Day: int8(day), Gran: g}
+}
+
+// MonthDate is the month m, counted as FirstMonth counts: months since
+// January of year 0.
+func MonthDate(m int) Date {
+	return date(m/12, m%12+1, 0, Month)
 }
 
 // IsZero reports whether d is the zero Date (no date).
@@ -107,17 +124,17 @@ func (d Date) IsZero() bool { return d.Gran == 0 }
 // of year 0 (January for a bare year).
 func (d Date) FirstMonth() int {
 	if d.Gran == Year {
-		return d.Year * 12
+		return int(d.Year) * 12
 	}
-	return d.Year*12 + d.Month - 1
+	return int(d.Year)*12 + int(d.Month) - 1
 }
 
 // LastMonth is the last month d covers (December for a bare year).
 func (d Date) LastMonth() int {
 	if d.Gran == Year {
-		return d.Year*12 + 11
+		return int(d.Year)*12 + 11
 	}
-	return d.Year*12 + d.Month - 1
+	return int(d.Year)*12 + int(d.Month) - 1
 }
 
 // String renders d as ISO 8601 at its own granularity: 2019, 2019-03, 2019-03-12.
@@ -136,7 +153,7 @@ func (d Date) String() string {
 // FromTime returns t as a month-granular Date, the usual "now" for Months
 // and the span helpers.
 func FromTime(t time.Time) Date {
-	return Date{Year: t.Year(), Month: int(t.Month()), Gran: Month}
+	return date(t.Year(), int(t.Month()), 0, Month)
 }
 
 // Compare compares a and b at the coarser of their granularities, so
@@ -144,7 +161,7 @@ func FromTime(t time.Time) Date {
 // -1, 0 or +1.
 func Compare(a, b Date) int {
 	g := min(a.Gran, b.Gran)
-	x, y := [3]int{a.Year, a.Month, a.Day}, [3]int{b.Year, b.Month, b.Day}
+	x, y := [3]int32{a.Year, int32(a.Month), int32(a.Day)}, [3]int32{b.Year, int32(b.Month), int32(b.Day)}
 	for i := 0; i < int(g); i++ {
 		if x[i] != y[i] {
 			if x[i] < y[i] {
@@ -157,7 +174,7 @@ func Compare(a, b Date) int {
 }
 
 // EndKind says how a Range ends.
-type EndKind int
+type EndKind uint8
 
 const (
 	// Single is a lone date, not a range: End == Start.
@@ -320,7 +337,9 @@ func FindAppend(out []Range, s string) []Range {
 		return out
 	}
 	p := parsers.Get().(*parser)
-	out = p.findAppend(out, s)
+	p.s = s
+	tokenize(p, s)
+	out = p.findAppend(out)
 	release(p)
 	return out
 }
@@ -339,7 +358,25 @@ func (f *Finder) FindAppend(out []Range, s string) []Range {
 	if f.p == nil {
 		f.p = parsers.Get().(*parser)
 	}
-	return f.p.findAppend(out, s)
+	f.p.s = s
+	tokenize(f.p, s)
+	return f.p.findAppend(out)
+}
+
+// FindAppendBytes is FindAppend for a caller that holds its text as
+// bytes, without copying it into a string: the ranges found are the same
+// but their Text is left empty, for the caller to make from
+// s[Pos:EndPos] the strings it keeps, and only those.
+func (f *Finder) FindAppendBytes(out []Range, s []byte) []Range {
+	if !hasYearDigits(s) {
+		return out
+	}
+	if f.p == nil {
+		f.p = parsers.Get().(*parser)
+	}
+	f.p.s = ""
+	tokenize(f.p, s)
+	return f.p.findAppend(out)
 }
 
 // Release gives the parser back; the Finder may be used again after.
@@ -350,8 +387,8 @@ func (f *Finder) Release() {
 	}
 }
 
-func (p *parser) findAppend(out []Range, s string) []Range {
-	p.tokenize(s)
+// findAppend appends the expressions of the tokenized text to out.
+func (p *parser) findAppend(out []Range) []Range {
 	for i := 0; i < len(p.t); {
 		if r, j, ok := p.expr(i); ok {
 			out = append(out, r)
@@ -379,7 +416,8 @@ func Parse(s string) (Range, error) {
 	}
 	p := parsers.Get().(*parser)
 	defer release(p)
-	p.tokenize(s)
+	p.s = s
+	tokenize(p, s)
 	lo, hi := 0, len(p.t)-1
 	for lo <= hi && p.t[lo].kind == tPunct && isWrapper(p.t[lo].r) {
 		lo++

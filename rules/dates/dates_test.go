@@ -474,3 +474,27 @@ func TestFindOffsets(t *testing.T) {
 		t.Fatalf("got %+v", r)
 	}
 }
+
+// FindAppendBytes finds what FindAppend finds, but leaves Text to the
+// caller.
+func TestFindAppendBytes(t *testing.T) {
+	lines := append([]string{"Jan – Mar 2020, aujourd’hui 2019 â€“ 2021", "d’avril 2019 à ce jour", "Ã©tÃ© 2019"}, benchLines...)
+	var f Finder
+	defer f.Release()
+	for _, l := range lines {
+		want := Find(l)
+		got := f.FindAppendBytes(nil, []byte(l))
+		if len(got) != len(want) {
+			t.Fatalf("%q: %d ranges, want %d", l, len(got), len(want))
+		}
+		for i := range got {
+			if got[i].Text != "" {
+				t.Errorf("%q: Text %q, want empty", l, got[i].Text)
+			}
+			got[i].Text = l[got[i].Pos:got[i].EndPos]
+			if got[i] != want[i] {
+				t.Errorf("%q: %+v, want %+v", l, got[i], want[i])
+			}
+		}
+	}
+}

@@ -8,6 +8,8 @@ import (
 // parser holds the tokens of one text; it is pooled so Find does not
 // allocate on lines that turn out to hold no date.
 type parser struct {
+	// s is the text of the tokens when it is a string, for Range.Text;
+	// empty for bytes (see Finder.FindAppendBytes).
 	s string
 	t []token
 }
@@ -170,7 +172,7 @@ func (p *parser) smallNumber(i int) (point, int, bool) {
 		} else {
 			pt.problem = join(dayProblem(d, m, c.num), pt.problem)
 		}
-		pt.lo = Date{Year: c.num, Month: m, Day: d, Gran: Day}
+		pt.lo = date(c.num, m, d, Day)
 		pt.hi = pt.lo
 		return pt, i + 5, true
 	}
@@ -186,7 +188,7 @@ func (p *parser) smallNumber(i int) (point, int, bool) {
 			pt.problem = fmt.Sprintf("month %d does not exist", m)
 			m = 0
 		}
-		pt.lo = Date{Year: b.num, Month: m, Gran: Month}
+		pt.lo = date(b.num, m, 0, Month)
 		pt.hi = pt.lo
 		return pt, i + 3, true
 	}
@@ -203,7 +205,7 @@ func (p *parser) smallNumber(i int) (point, int, bool) {
 			return point{}, i, false
 		}
 		pt := point{noYear: true}
-		pt.lo = Date{Day: a.num, Gran: Day}
+		pt.lo = date(0, 0, a.num, Day)
 		pt.hi = pt.lo
 		return pt, j, true
 	}
@@ -219,12 +221,12 @@ func (p *parser) smallNumber(i int) (point, int, bool) {
 	}
 	if y := p.tok(k); yearTok(y) {
 		pt := point{format: f, problem: join(dayProblem(a.num, int(le.month), y.num), yearProblem(y.num))}
-		pt.lo = Date{Year: y.num, Month: int(le.month), Day: a.num, Gran: Day}
+		pt.lo = date(y.num, int(le.month), a.num, Day)
 		pt.hi = pt.lo
 		return pt, k + 1, true
 	}
 	pt := point{format: f, noYear: true, problem: dayProblem(a.num, int(le.month), 0)}
-	pt.lo = Date{Month: int(le.month), Day: a.num, Gran: Day}
+	pt.lo = date(0, int(le.month), a.num, Day)
 	pt.hi = pt.lo
 	return pt, j, true
 }
@@ -251,7 +253,7 @@ func (p *parser) yearFirst(i int) (point, int, bool) {
 				} else {
 					pt.problem = join(dayProblem(d, m, y.num), pt.problem)
 				}
-				pt.lo = Date{Year: y.num, Month: m, Day: d, Gran: Day}
+				pt.lo = date(y.num, m, d, Day)
 				pt.hi = pt.lo
 				return pt, i + 5, true
 			}
@@ -259,14 +261,14 @@ func (p *parser) yearFirst(i int) (point, int, bool) {
 			// parser ("2015-16" is an academic year).
 			if b.num >= 1 && b.num <= 12 {
 				pt := point{format: sepFormat(s1.r, "YYYY/MM"), problem: yearProblem(y.num)}
-				pt.lo = Date{Year: y.num, Month: b.num, Gran: Month}
+				pt.lo = date(y.num, b.num, 0, Month)
 				pt.hi = pt.lo
 				return pt, i + 3, true
 			}
 		}
 	}
 	pt := point{format: "YYYY", bare: true, nd: y.nd}
-	pt.lo = Date{Year: y.num, Gran: Year}
+	pt.lo = date(y.num, 0, 0, Year)
 	pt.hi = pt.lo
 	return pt, i + 1, true
 }
@@ -286,7 +288,7 @@ func (p *parser) monthFirst(i int) (point, int, bool) {
 	}
 	if y := p.tok(k); yearTok(y) && (y.nd == 4 || typoYear(y)) {
 		pt := point{format: f, problem: yearProblem(y.num)}
-		pt.lo = Date{Year: y.num, Month: int(le.month), Gran: Month}
+		pt.lo = date(y.num, int(le.month), 0, Month)
 		pt.hi = pt.lo
 		return pt, k + 1, true
 	}
@@ -304,13 +306,13 @@ func (p *parser) monthFirst(i int) (point, int, bool) {
 				f = "Mon D, YYYY"
 			}
 			pt := point{format: f, problem: join(dayProblem(d.num, int(le.month), y.num), yearProblem(y.num))}
-			pt.lo = Date{Year: y.num, Month: int(le.month), Day: d.num, Gran: Day}
+			pt.lo = date(y.num, int(le.month), d.num, Day)
 			pt.hi = pt.lo
 			return pt, k + 1, true
 		}
 	}
 	pt := point{format: f, noYear: true}
-	pt.lo = Date{Month: int(le.month), Gran: Month}
+	pt.lo = date(0, int(le.month), 0, Month)
 	pt.hi = pt.lo
 	return pt, j, true
 }
@@ -322,10 +324,10 @@ func (p *parser) season(i int) (point, int, bool) {
 		k++
 	}
 	pt := point{format: "Season YYYY"}
-	pt.lo = Date{Month: int(le.from), Gran: Month}
-	pt.hi = Date{Month: int(le.to), Gran: Month}
+	pt.lo = date(0, int(le.from), 0, Month)
+	pt.hi = date(0, int(le.to), 0, Month)
 	if y := p.tok(k); yearTok(y) && (y.nd == 4 || typoYear(y)) {
-		pt.lo.Year, pt.hi.Year = y.num, y.num
+		pt.lo.Year, pt.hi.Year = int32(y.num), int32(y.num)
 		pt.problem = yearProblem(y.num)
 		return pt, k + 1, true
 	}
@@ -425,7 +427,7 @@ func (p *parser) closed(start, j int, a point, s int) (Range, int, bool) {
 		n := p.tok(s)
 		if a.bare && y.nd == 4 && n.kind == tNum && n.nd == 2 && n.num > y.num%100 && !p.junkRight(s+1) &&
 			!p.tok(s+1).is(rMonth) && plausible(y.num) {
-			end := Date{Year: y.num - y.num%100 + n.num, Gran: Year}
+			end := date(y.num-y.num%100+n.num, 0, 0, Year)
 			return p.rangeOf(start, s+1, a.lo, end, Closed, a.format, ""), s + 1, true
 		}
 		return Range{}, start, false
@@ -453,7 +455,7 @@ func (p *parser) closed(start, j int, a point, s int) (Range, int, bool) {
 		}
 		a.lo.Year, a.hi.Year = y, y
 		if a.lo.Gran == Day {
-			problem = join(dayProblem(a.lo.Day, a.lo.Month, y), b.problem)
+			problem = join(dayProblem(int(a.lo.Day), int(a.lo.Month), int(y)), b.problem)
 		}
 		return p.rangeOf(start, m, a.lo, b.hi, Closed, b.format, problem), m, true
 	case a.bare && b.bare:
@@ -467,18 +469,18 @@ func (p *parser) closed(start, j int, a point, s int) (Range, int, bool) {
 			return Range{}, start, false
 		}
 	case a.bare:
-		if !plausible(a.lo.Year) {
+		if !plausible(int(a.lo.Year)) {
 			if !typoish(p.tok(j)) {
 				return Range{}, start, false
 			}
-			problem = join(yearProblem(a.lo.Year), problem)
+			problem = join(yearProblem(int(a.lo.Year)), problem)
 		}
 	case b.bare:
-		if !plausible(b.lo.Year) {
+		if !plausible(int(b.lo.Year)) {
 			if !typoish(p.tok(s)) {
 				return Range{}, start, false
 			}
-			problem = join(problem, yearProblem(b.lo.Year))
+			problem = join(problem, yearProblem(int(b.lo.Year)))
 		}
 	}
 	return p.rangeOf(start, m, a.lo, b.hi, Closed, a.format, problem), m, true
@@ -650,11 +652,19 @@ func (p *parser) stopAfter(k int) bool {
 	return next.kind == tPunct && strings.ContainsRune("%€$£+×°", next.r)
 }
 
+// text is s[pos:end] of a string input, "" for bytes.
+func (p *parser) text(pos, end int) string {
+	if p.s == "" {
+		return ""
+	}
+	return p.s[pos:end]
+}
+
 func (p *parser) rangeOf(i, k int, start, end Date, kind EndKind, format, problem string) Range {
 	pos, endPos := p.tok(i).pos, p.tok(k-1).end
 	return Range{
 		Start: start, End: end, EndKind: kind,
-		Pos: pos, EndPos: endPos, Text: p.s[pos:endPos],
+		Pos: pos, EndPos: endPos, Text: p.text(pos, endPos),
 		Format: format, Problem: problem,
 	}
 }

@@ -1,7 +1,6 @@
 package dates
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -42,13 +41,33 @@ func (t *token) punct(r rune) bool { return t.kind == tPunct && t.r == r }
 var mojibakeDashes = []string{"â€“", "â€”", "â€\u201c", "â€\u201d", "‚Äì", "‚Äî"}
 var mojibakeApos = []string{"â€™", "‚Äô"}
 
-func hasAnyPrefix(s string, ps []string) int {
+// bytesOrString is what the tokenizer reads: a string (Find) or the bytes of a
+// caller's buffer (Finder.FindAppendBytes), so that a caller holding
+// bytes need not copy a whole text into a string to find its dates.
+type bytesOrString interface{ ~string | ~[]byte }
+
+func hasAnyPrefix[T bytesOrString](s T, ps []string) int {
 	for _, p := range ps {
-		if strings.HasPrefix(s, p) {
+		if hasPrefix(s, p) {
 			return len(p)
 		}
 	}
 	return 0
+}
+
+// hasPrefix is strings.HasPrefix for either kind of text: the
+// conversion in a comparison makes no copy.
+func hasPrefix[T bytesOrString](s T, p string) bool {
+	return len(s) >= len(p) && string(s[:len(p)]) == p
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]) for either kind of text:
+// a rune is at most four bytes, converted on the stack.
+func decodeRune[T bytesOrString](s T, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
 }
 
 func isSpaceRune(r rune) bool {
@@ -102,7 +121,7 @@ func FoldLetter(r rune) byte {
 
 // hasYearDigits is the fast reject: every date expression contains a year,
 // and a year is at least four digits in a row.
-func hasYearDigits(s string) bool {
+func hasYearDigits[T bytesOrString](s T) bool {
 	// i is the last byte of the candidate run: a byte that is no digit
 	// rules out every run through it, so the next candidate ends four
 	// bytes further on.
@@ -127,8 +146,7 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // tokenize fills p.t. It works on the original bytes so offsets need no
 // mapping back.
-func (p *parser) tokenize(s string) {
-	p.s = s
+func tokenize[T bytesOrString](p *parser, s T) {
 	p.t = p.t[:0]
 	sp := true
 	for i := 0; i < len(s); {
@@ -149,7 +167,7 @@ func (p *parser) tokenize(s string) {
 			p.t = append(p.t, token{pos: i, end: j, kind: tNum, sp: sp, nd: j - i, num: v, lex: -1})
 			i = j
 		case c < 0x80 && ('a' <= c|0x20 && c|0x20 <= 'z'):
-			i = p.word(i, sp)
+			i = word(p, s, i, sp)
 		case c < 0x80:
 			j, kind := i+1, tPunct
 			switch {
@@ -170,12 +188,12 @@ func (p *parser) tokenize(s string) {
 				i += n
 				break
 			}
-			if strings.HasPrefix(s[i:], "Â\u00a0") {
+			if hasPrefix(s[i:], "Â\u00a0") {
 				i += len("Â\u00a0")
 				sp = true
 				continue
 			}
-			r, n := utf8.DecodeRuneInString(s[i:])
+			r, n := decodeRune(s, i)
 			switch {
 			case isSpaceRune(r):
 				i += n
@@ -185,7 +203,7 @@ func (p *parser) tokenize(s string) {
 				p.t = append(p.t, token{pos: i, end: i + n, kind: tDash, sp: sp, r: r, lex: -1})
 				i += n
 			case unicode.IsLetter(r) && hasAnyPrefix(s[i:], mojibakeApos) == 0:
-				i = p.word(i, sp)
+				i = word(p, s, i, sp)
 			default:
 				p.t = append(p.t, token{pos: i, end: i + n, kind: tPunct, sp: sp, r: r, lex: -1})
 				i += n
@@ -200,8 +218,7 @@ func (p *parser) tokenize(s string) {
 // letters stays inside the word (aujourd'hui, jusqu'à) except after a
 // single letter, where French elides an article: "d'avril" is "d'" then
 // "avril".
-func (p *parser) word(i int, sp bool) int {
-	s := p.s
+func word[T bytesOrString](p *parser, s T, i int, sp bool) int {
 	var buf [24]byte
 	n, letters, long := 0, 0, false
 	put := func(b byte) {
@@ -214,8 +231,8 @@ func (p *parser) word(i int, sp bool) int {
 	}
 	start, j := i, i
 	for j < len(s) {
-		if j > start && (strings.HasPrefix(s[j:], "â€") || strings.HasPrefix(s[j:], "‚Ä")) {
-			if k := hasAnyPrefix(s[j:], mojibakeApos); k > 0 && letters > 0 && p.letterAt(j+k) {
+		if j > start && (hasPrefix(s[j:], "â€") || hasPrefix(s[j:], "‚Ä")) {
+			if k := hasAnyPrefix(s[j:], mojibakeApos); k > 0 && letters > 0 && letterAt(s, j+k) {
 				put('\'')
 				j += k
 				if letters == 1 {
@@ -225,7 +242,7 @@ func (p *parser) word(i int, sp bool) int {
 			}
 			break
 		}
-		r, k := utf8.DecodeRuneInString(s[j:])
+		r, k := decodeRune(s, j)
 		if unicode.IsLetter(r) {
 			b := FoldLetter(r)
 			if b == 0 {
@@ -236,7 +253,7 @@ func (p *parser) word(i int, sp bool) int {
 			j += k
 			continue
 		}
-		if isApos(r) && letters > 0 && p.letterAt(j+k) {
+		if isApos(r) && letters > 0 && letterAt(s, j+k) {
 			put('\'')
 			j += k
 			if letters == 1 {
@@ -256,10 +273,10 @@ func (p *parser) word(i int, sp bool) int {
 	return j
 }
 
-func (p *parser) letterAt(j int) bool {
-	if j >= len(p.s) {
+func letterAt[T bytesOrString](s T, j int) bool {
+	if j >= len(s) {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(p.s[j:])
+	r, _ := decodeRune(s, j)
 	return unicode.IsLetter(r)
 }
