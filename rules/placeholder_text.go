@@ -77,37 +77,41 @@ var placeholderHintSet, placeholderHintGroup = func() (*keywordSet, []int) {
 // placeholderHints reads the occurrences of the hints, found by the
 // shared keyword pass (KeywordsAnalysis) in the ASCII-lowered prose.
 type placeholderHints struct {
-	kw    *Keywords
-	lower []byte // LowerProse.ASCII
-	// phones are the digits of the runs of lower with phoneHint's eight
+	kw *Keywords
+	// text is the prose. The phone tests look at digits and phone
+	// punctuation alone, which lower-casing leaves as they are and makes
+	// from no other byte: on the ASCII-lowered prose they would say the
+	// same.
+	text []byte
+	// phones are the digits of the runs of text with phoneHint's eight
 	// digits, from the first to the last.
 	phones []Span
 }
 
 // bits returns the hint groups (bit g for group g) with an occurrence
-// wholly inside lower[s:e].
+// wholly inside text[s:e].
 func (h placeholderHints) bits(s, e int) uint32 {
-	if s == 0 && e == len(h.lower) {
+	if s == 0 && e == len(h.text) {
 		return h.kw.all >> kwPlaceholder
 	}
 	return h.kw.in(s, e) >> kwPlaceholder
 }
 
-// may says whether lower[s:e] holds one of the hints of group g; bits are
-// those of lower[s:e].
+// may says whether the ASCII-lowered text[s:e] holds one of the hints of
+// group g; bits are those of text[s:e].
 func (h placeholderHints) may(bits uint32, g int, hints []string, s, e int) bool {
 	if len(hints) == 0 {
 		return true
 	}
 	if hints[0] == phoneHint {
-		return h.mayPhone(s, e) && hasDigitRun(h.lower[s:e], 8) && maySamplePhone(h.lower[s:e])
+		return h.mayPhone(s, e) && hasDigitRun(h.text[s:e], 8) && maySamplePhone(h.text[s:e])
 	}
 	return bits&(1<<g) != 0
 }
 
-// mayPhone says whether lower[s:e] overlaps the digits of a run of eight
-// digits or more. A run of lower[s:e] is a run of lower cut at s and e,
-// so hasDigitRun(lower[s:e], 8) needs eight digits of one of those runs
+// mayPhone says whether text[s:e] overlaps the digits of a run of eight
+// digits or more. A run of text[s:e] is a run of text cut at s and e,
+// so hasDigitRun(text[s:e], 8) needs eight digits of one of those runs
 // inside [s, e): most blocks, with no such run nearby, are spared the
 // byte-by-byte scan.
 func (h placeholderHints) mayPhone(s, e int) bool {
@@ -291,10 +295,9 @@ func runPlaceholderText(p *Pass) {
 	}
 	// One pass finds every hint in the file; a block holds a hint when
 	// one of its occurrences lies inside the block.
-	lp := LowerProseOf(p)
 	var phones [4]Span // a CV has a phone number or two
-	hints := placeholderHints{KeywordsOf(p), lp.ASCII, phoneRuns(phones[:0], lp.ASCII, 8)}
-	fileBits := hints.bits(0, len(lp.ASCII))
+	hints := placeholderHints{KeywordsOf(p), pr.Text, phoneRuns(phones[:0], pr.Text, 8)}
+	fileBits := hints.bits(0, len(pr.Text))
 	var fileMay [hintAnnounced]bool
 	anyMay := false
 	for i, pat := range placeholderPatterns {
@@ -304,11 +307,11 @@ func runPlaceholderText(p *Pass) {
 			// enough, and the file needs only a run.
 			fileMay[i] = len(hints.phones) > 0
 		} else {
-			fileMay[i] = hints.may(fileBits, i, pat.hints, 0, len(lp.ASCII))
+			fileMay[i] = hints.may(fileBits, i, pat.hints, 0, len(pr.Text))
 		}
 		anyMay = anyMay || fileMay[i]
 	}
-	announcedMay := hints.may(fileBits, hintAnnounced, announcedHints, 0, len(lp.ASCII))
+	announcedMay := hints.may(fileBits, hintAnnounced, announcedHints, 0, len(pr.Text))
 	for _, b := range pr.Blocks {
 		if !anyMay && !announcedMay {
 			break
@@ -347,7 +350,7 @@ func runPlaceholderText(p *Pass) {
 		}
 	}
 	reportPlaceholderEmails(p, report)
-	reportMissingAnnex(p, pr, lp, hints, report)
+	reportMissingAnnex(p, pr, hints, report)
 	reportTemplateAngles(p, pr, report)
 }
 
@@ -483,8 +486,8 @@ func mayPlaceholderDomain(domain string) bool {
 	return false
 }
 
-func reportMissingAnnex(p *Pass, pr *Prose, lp *LowerProse, hints placeholderHints, report func(int, int, string)) {
-	if !hints.may(hints.bits(0, len(lp.ASCII)), hintAnnex, annexHints, 0, len(lp.ASCII)) {
+func reportMissingAnnex(p *Pass, pr *Prose, hints placeholderHints, report func(int, int, string)) {
+	if !hints.may(hints.bits(0, len(pr.Text)), hintAnnex, annexHints, 0, len(pr.Text)) {
 		return // no block can refer to an annex
 	}
 	for _, l := range p.Doc.Links {
