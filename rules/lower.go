@@ -201,21 +201,25 @@ func containsAnyBytes(b []byte, words []string) bool {
 
 // keywordSet finds which of a fixed list of lower-case keywords occur in
 // the lower case of a text, and where, in one pass over it: a filter on
-// the hash of the three bytes at each position lets through little but
-// the start of a keyword. Many bytes.Contains, one per keyword, cost a
-// pass each.
+// the three bytes at each position lets through little but the start of
+// a keyword. Many bytes.Contains, one per keyword, cost a pass each.
 //
 // The text is lower-cased as it is read, ASCII letters only (lowerByte):
-// find on Runes sees the fold view without its being written out. The
-// filter and the table see each byte with bit 5 set (c|0x20), which is
-// its lower case for a letter and agrees for a byte and its lower case:
-// what the filter lets through is then compared in full, lower-cased.
+// find on LowerProse.Runes sees the fold view without its being written
+// out. The filter looks at the low five bits of each byte, which a
+// letter shares with its lower case: what it lets through is compared in
+// full, lower-cased.
 type keywordSet struct {
-	words  []string
-	short  []int // keywords of one or two bytes, searched with bytes.Index
-	filter [1 << 16 / 64]uint64
-	// table maps the first three bytes of the keywords (with bit 5 set)
-	// to their indices, open addressing on the filter's hash: a map
+	words []string
+	short []int // keywords of one or two bytes, searched with bytes.Index
+	// filter has bit b0<<10|b1<<5|b2 set for the low five bits b0, b1,
+	// b2 of the first three bytes of each keyword. It is indexed with no
+	// hash to compute, and rolled over the text with a shift and an or:
+	// the rolling value is the one dependency from one byte to the next.
+	filter [1 << 15 / 64]uint64
+	// table maps the first three bytes of the keywords, with bit 5 set
+	// (c|0x20: a letter's lower case, and the same for a byte and its
+	// lower case), to their indices, open addressing on a hash: a map
 	// lookup at every position the filter lets through cost more than
 	// the scan.
 	table []triEntry
@@ -249,9 +253,10 @@ func newKeywordSet(words []string) *keywordSet {
 			k.short = append(k.short, i)
 			continue
 		}
+		f := fiveBits(w[0], w[1], w[2])
+		k.filter[f/64] |= 1 << (f % 64)
 		t := tri(w[0], w[1], w[2]) | bit5
 		h := triHash(t)
-		k.filter[h/64] |= 1 << (h % 64)
 		for j := h & k.mask; ; j = (j + 1) & k.mask {
 			if e := &k.table[j]; e.key == 0 || e.key == 1<<24|t {
 				e.key, e.words = 1<<24|t, append(e.words, i)
@@ -261,6 +266,8 @@ func newKeywordSet(words []string) *keywordSet {
 	}
 	return k
 }
+
+func fiveBits(a, b, c byte) uint32 { return uint32(a&31)<<10 | uint32(b&31)<<5 | uint32(c&31) }
 
 func tri(a, b, c byte) uint32 { return uint32(a)<<16 | uint32(b)<<8 | uint32(c) }
 
@@ -284,30 +291,36 @@ func (k *keywordSet) find(text []byte, fn func(off, word int)) {
 	if len(text) < 3 {
 		return
 	}
-	// t rolls over the three bytes that end at i, with bit 5 set.
-	t := (uint32(text[0])<<8 | uint32(text[1])) | bit5>>8
+	// The low fifteen bits of t are the five bits of the three bytes that
+	// end at i; the bits above are left over, masked off after the shift
+	// and or rather than in them.
+	t := uint32(text[0]&31)<<5 | uint32(text[1]&31)
 	for i := 2; i < len(text); i++ {
-		t = (t<<8 | uint32(text[i]) | 0x20) & 0xFFFFFF
-		h := triHash(t)
-		if k.filter[h/64]&(1<<(h%64)) == 0 {
+		t = t<<5 | uint32(text[i]&31)
+		if f := t & 0x7FFF; k.filter[f/64]&(1<<(f%64)) != 0 {
+			k.at(text, i-2, fn)
+		}
+	}
+}
+
+// at calls fn for each keyword at text[off:], lower-cased.
+func (k *keywordSet) at(text []byte, off int, fn func(off, word int)) {
+	t := tri(text[off], text[off+1], text[off+2]) | bit5
+	h := triHash(t)
+	for j := h & k.mask; ; j = (j + 1) & k.mask {
+		e := &k.table[j]
+		if e.key == 0 {
+			return
+		}
+		if e.key != 1<<24|t {
 			continue
 		}
-		off := i - 2
-		for j := h & k.mask; ; j = (j + 1) & k.mask {
-			e := &k.table[j]
-			if e.key == 0 {
-				break
+		for _, w := range e.words {
+			if hasPrefixLower(text[off:], k.words[w]) {
+				fn(off, w)
 			}
-			if e.key != 1<<24|t {
-				continue
-			}
-			for _, w := range e.words {
-				if hasPrefixLower(text[off:], k.words[w]) {
-					fn(off, w)
-				}
-			}
-			break
 		}
+		return
 	}
 }
 
