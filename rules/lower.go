@@ -57,9 +57,11 @@ func (lp *LowerProse) AppendFold(b []byte, s, e int) []byte {
 
 func buildLowerProse(d *Document) any {
 	text := d.Result(ProseAnalysis).(*Prose).Text
-	lp := &LowerProse{}
+	var lp *LowerProse
 	if b := d.buffers; b != nil {
 		lp = &b.lower
+	} else {
+		lp = &LowerProse{}
 	}
 	lp.Text, lp.Runes, lp.Exact = text, text, true
 	for i := 0; i < len(text); {

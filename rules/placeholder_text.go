@@ -74,6 +74,22 @@ var placeholderHintSet, placeholderHintGroup = func() (*keywordSet, []int) {
 	return newKeywordSet(words), group
 }()
 
+// placeholderPhonePattern is the index of the pattern with phoneHint, or
+// -1; the initialisation panics if a pattern has no hints, which the
+// skipping of blocks without hints in runPlaceholderText would not see.
+var placeholderPhonePattern = func() int {
+	phone := -1
+	for i, pat := range placeholderPatterns {
+		switch {
+		case len(pat.hints) == 0:
+			panic("placeholder-text: a pattern without hints")
+		case pat.hints[0] == phoneHint:
+			phone = i
+		}
+	}
+	return phone
+}()
+
 // placeholderHints reads the occurrences of the hints, found by the
 // shared keyword pass (KeywordsAnalysis) in the ASCII-lowered prose.
 type placeholderHints struct {
@@ -312,6 +328,7 @@ func runPlaceholderText(p *Pass) {
 		anyMay = anyMay || fileMay[i]
 	}
 	announcedMay := hints.may(fileBits, hintAnnounced, announcedHints, 0, len(pr.Text))
+	var at kwCursor
 	for _, b := range pr.Blocks {
 		if !anyMay && !announcedMay {
 			break
@@ -320,7 +337,14 @@ func runPlaceholderText(p *Pass) {
 			continue // "Job Title | Company" heads a table
 		}
 		seg := pr.Text[b.Start:b.End]
-		bits := hints.bits(b.Start, b.End)
+		bits := hints.kw.inAt(&at, b.Start, b.End) >> kwPlaceholder
+		if bits == 0 && !(placeholderPhonePattern >= 0 && fileMay[placeholderPhonePattern] && hints.mayPhone(b.Start, b.End)) {
+			// Most blocks: every pattern but the phone one, and the
+			// announced links, want a hint of their group in the block
+			// (placeholderPhonePattern says there is no pattern without
+			// hints), and the phone one a run of digits.
+			continue
+		}
 		for i, pat := range placeholderPatterns {
 			if !fileMay[i] || !hints.may(bits, i, pat.hints, b.Start, b.End) || pat.digit && !bytes.ContainsAny(seg, "0123456789") {
 				continue
