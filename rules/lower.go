@@ -214,35 +214,19 @@ func containsAnyBytes(b []byte, words []string) bool {
 type keywordSet struct {
 	words []string
 	short []int // keywords of one or two bytes, searched with bytes.Index
-	// filter has bit b0<<10|b1<<5|b2 set for the low five bits b0, b1,
-	// b2 of the first three bytes of each keyword. It is indexed with no
-	// hash to compute, and rolled over the text with a shift and an or:
-	// the rolling value is the one dependency from one byte to the next.
-	filter [1 << 15 / 64]uint64
-	// table maps the first three bytes of the keywords, with bit 5 set
-	// (c|0x20: a letter's lower case, and the same for a byte and its
-	// lower case), to their indices, open addressing on a hash: a map
-	// lookup at every position the filter lets through cost more than
-	// the scan.
-	table []triEntry
-	mask  uint32
+	// sig is the filter and the table at once: for the low five bits b0,
+	// b1, b2 of the first three bytes of a keyword, sig[b0<<10|b1<<5|b2]
+	// is 1 + the index in groups of the keywords whose first three bytes
+	// give the same bits, and 0 for bits no keyword gives. It is indexed
+	// with no hash to compute, and rolled over the text with a shift and
+	// an or: the rolling value is the one dependency from one byte to
+	// the next.
+	sig    [1 << 15]uint8
+	groups [][]int
 }
-
-type triEntry struct {
-	key   uint32 // 1<<24 | the three bytes; 0 when free
-	words []int
-}
-
-// bit5 sets bit 5 of the three bytes of a trigram.
-const bit5 = 0x202020
 
 func newKeywordSet(words []string) *keywordSet {
 	k := &keywordSet{words: words}
-	size := 16
-	for size < 4*len(words) {
-		size *= 2
-	}
-	k.table, k.mask = make([]triEntry, size), uint32(size-1)
 	for i, w := range words {
 		if strings.ToLower(w) != w {
 			panic("keywordSet: keyword not in lower case: " + w)
@@ -256,24 +240,20 @@ func newKeywordSet(words []string) *keywordSet {
 			continue
 		}
 		f := fiveBits(w[0], w[1], w[2])
-		k.filter[f/64] |= 1 << (f % 64)
-		t := tri(w[0], w[1], w[2]) | bit5
-		h := triHash(t)
-		for j := h & k.mask; ; j = (j + 1) & k.mask {
-			if e := &k.table[j]; e.key == 0 || e.key == 1<<24|t {
-				e.key, e.words = 1<<24|t, append(e.words, i)
-				break
+		if k.sig[f] == 0 {
+			if len(k.groups) == 255 {
+				panic("keywordSet: too many keywords for a byte table")
 			}
+			k.groups = append(k.groups, nil)
+			k.sig[f] = uint8(len(k.groups))
 		}
+		g := k.sig[f] - 1
+		k.groups[g] = append(k.groups[g], i)
 	}
 	return k
 }
 
 func fiveBits(a, b, c byte) uint32 { return uint32(a&31)<<10 | uint32(b&31)<<5 | uint32(c&31) }
-
-func tri(a, b, c byte) uint32 { return uint32(a)<<16 | uint32(b)<<8 | uint32(c) }
-
-func triHash(t uint32) uint32 { return (t * 2654435761) >> 16 }
 
 // find calls fn for every occurrence of a keyword in text with its ASCII
 // letters lower-cased, overlapping ones included, with its offset and its
@@ -299,30 +279,15 @@ func (k *keywordSet) find(text []byte, fn func(off, word int)) {
 	t := uint32(text[0]&31)<<5 | uint32(text[1]&31)
 	for i := 2; i < len(text); i++ {
 		t = t<<5 | uint32(text[i]&31)
-		if f := t & 0x7FFF; k.filter[f/64]&(1<<(f%64)) != 0 {
-			k.at(text, i-2, fn)
-		}
-	}
-}
-
-// at calls fn for each keyword at text[off:], lower-cased.
-func (k *keywordSet) at(text []byte, off int, fn func(off, word int)) {
-	t := tri(text[off], text[off+1], text[off+2]) | bit5
-	h := triHash(t)
-	for j := h & k.mask; ; j = (j + 1) & k.mask {
-		e := &k.table[j]
-		if e.key == 0 {
-			return
-		}
-		if e.key != 1<<24|t {
-			continue
-		}
-		for _, w := range e.words {
-			if hasPrefixLower(text[off:], k.words[w]) {
-				fn(off, w)
+		if g := k.sig[t&0x7FFF]; g != 0 {
+			// In order of index, as the keywords at one offset always
+			// came.
+			for _, w := range k.groups[g-1] {
+				if hasPrefixLower(text[i-2:], k.words[w]) {
+					fn(i-2, w)
+				}
 			}
 		}
-		return
 	}
 }
 

@@ -77,3 +77,52 @@ func BenchmarkTextRules(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkWarm times the analyses of personal-data and placeholder-text
+// on each file's prose many times in a row, warm in the cache as in a
+// lint, which reads a file's prose right after making it; ms/corpus is
+// the time of one pass over the corpus.
+func BenchmarkWarm(b *testing.B) {
+	docs := benchDocs(b)
+	bufs := getBuffers()
+	var texts []*Prose
+	for _, d := range docs {
+		texts = append(texts, d.Result(ProseAnalysis).(*Prose))
+	}
+	const rep = 20
+	b.Run("lower", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			for j, d := range docs {
+				d.buffers = bufs
+				for r := 0; r < rep; r++ {
+					d.results = []analysisResult{{ProseAnalysis, texts[j]}}
+					d.Result(LowerProseAnalysis)
+				}
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/rep/1e6, "ms/corpus")
+	})
+	b.Run("lower+keywords", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			for j, d := range docs {
+				d.buffers = bufs
+				for r := 0; r < rep; r++ {
+					d.results = []analysisResult{{ProseAnalysis, texts[j]}}
+					d.Result(KeywordsAnalysis)
+				}
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/rep/1e6, "ms/corpus")
+	})
+	b.Run("digits", func(b *testing.B) {
+		n := 0
+		for i := 0; i < b.N; i++ {
+			for j := range docs {
+				for r := 0; r < rep; r++ {
+					n += countDigitBytes(texts[j].Text)
+				}
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/rep/1e6, "ms/corpus")
+	})
+}
