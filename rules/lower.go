@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -65,18 +66,20 @@ func buildLowerProse(d *Document) any {
 	}
 	lp.Text, lp.Runes, lp.Exact = text, text, true
 	for i := 0; i < len(text); {
-		// Prose is mostly ASCII: skip eight bytes at a time.
-		for i+8 <= len(text) && binary.LittleEndian.Uint64(text[i:])&hiBits == 0 {
-			i += 8
-		}
-		if i >= len(text) {
-			break
-		}
-		c := text[i]
-		if c < utf8.RuneSelf {
+		// Prose is mostly ASCII: skip eight bytes at a time, and to the
+		// first byte ≥ 0x80 of the eight that hold one.
+		if i+8 <= len(text) {
+			x := binary.LittleEndian.Uint64(text[i:]) & hiBits
+			if x == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(x) / 8
+		} else if text[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
+		c := text[i]
 		if c == 0xC2 || c == 0xC3 {
 			// U+0080–U+00FF, when a continuation byte follows: of these,
 			// only the capitals U+00C0–U+00DE but × (U+00D7) have another
