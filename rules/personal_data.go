@@ -170,9 +170,12 @@ func runPersonalData(p *Pass) {
 			bits := kw.inAt(&at, s, e)
 			bf = pdFlagsOfBits(bits, bits&1 != 0 && bytes.IndexByte(raw, ':') >= 0)
 		}
-		bf = bf.withDigits(digits)
-		if (bf.maritalSeg || bf.childrenSeg || bf.religionSeg) && !mayHaveShortSegment(raw) {
-			bf = bf.withoutSegments()
+		if bf.any {
+			// Without any flag (most blocks) these only clear flags.
+			bf = bf.withDigits(digits)
+			if (bf.maritalSeg || bf.childrenSeg || bf.religionSeg) && !mayHaveShortSegment(raw) {
+				bf = bf.withoutSegments()
+			}
 		}
 		if !bf.any && (digits < 6 || !mayNINO(raw)) && digits < 9 {
 			continue // no keyword in the block and too few digits for an identity number

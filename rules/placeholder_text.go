@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"regexp"
 	"slices"
 	"sort"
@@ -141,14 +142,16 @@ func (h placeholderHints) mayPhone(s, e int) bool {
 func phoneRuns(out []Span, b []byte, n int) []Span {
 	for i := 0; i < len(b); {
 		// Prose is mostly letters: skip eight bytes at a time while they
-		// hold no digit.
-		for i+8 <= len(b) && !hasDigit8(binary.LittleEndian.Uint64(b[i:])) {
-			i += 8
-		}
-		if i >= len(b) {
-			break
-		}
-		if !isDigit(b[i]) {
+		// hold no digit, and to the first digit of the eight that hold
+		// one.
+		if i+8 <= len(b) {
+			m := digitMask8(binary.LittleEndian.Uint64(b[i:]))
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) / 8
+		} else if !isDigit(b[i]) {
 			i++
 			continue
 		}
@@ -173,14 +176,16 @@ func isPhoneRunByte(c byte) bool {
 	return c >= '0' && c <= '9' || c == ' ' || c == '.' || c == '-' || c == '(' || c == ')' || c == '+'
 }
 
-// hasDigit8 reports whether one of the eight bytes of x is an ASCII digit.
-func hasDigit8(x uint64) bool {
+// digitMask8 has bit 7 of each byte of x that is an ASCII digit set,
+// and no other bit.
+func digitMask8(x uint64) uint64 {
 	// For each byte below 0x80, bit 7 of ge is set when it is ≥ '0' and
-	// bit 7 of gt when it is > '9'; no carry crosses bytes.
+	// bit 7 of gt when it is > '9'; no carry crosses bytes, so each
+	// byte's bit says what that byte is.
 	h := x &^ hiBits
 	ge := h + (0x80-'0')*loBits
 	gt := h + (0x80-'9'-1)*loBits
-	return ge&^gt&^x&hiBits != 0
+	return ge &^ gt &^ x & hiBits
 }
 
 // hasDigitRun reports a run of at least n digits joined only by phone
