@@ -10,13 +10,15 @@ import (
 // expressions of personal-data and placeholder-text, found in one pass
 // over the lower-cased prose of a file and shared by both rules.
 //
-// The pass runs over LowerProse.Fold, which has the offsets of the source.
-// personal-data's keywords are searched there (Fold is Whole when the
-// lower case is exact; otherwise the rule scans Whole itself).
-// placeholder-text's keywords are meant for LowerProse.ASCII: the two
-// agree on every ASCII byte, so a keyword of ASCII bytes occurs at the
-// same places in both, and an occurrence of a keyword with other bytes is
-// kept only when ASCII holds it too.
+// The pass runs over the fold view (LowerProse.Runes lower-cased as the
+// keyword set reads it), which has the offsets of the source.
+// personal-data's keywords are searched there (the fold view is Whole
+// when the lower case is exact; otherwise the rule scans Whole itself).
+// placeholder-text's keywords are meant for the prose with only its
+// ASCII letters lower-cased: the two agree on every ASCII byte, so a
+// keyword of ASCII bytes occurs at the same places in both, and an
+// occurrence of a keyword with other bytes is kept only when that view
+// holds it too.
 type Keywords struct {
 	occ []kwOcc // sorted by start
 	// all has the bit of every group that occurs somewhere.
@@ -65,7 +67,7 @@ func KeywordsOf(p *Pass) *Keywords { return p.ResultOf(KeywordsAnalysis).(*Keywo
 
 func buildKeywords(d *Document) any {
 	lp := d.Result(LowerProseAnalysis).(*LowerProse)
-	text, ascii := lp.Fold, lp.ASCII
+	text := lp.Runes
 	// About one occurrence in three hundred bytes of prose: room for
 	// most files at once rather than growing four or five times.
 	k := &Keywords{occ: make([]kwOcc, 0, 4+len(text)/256)}
@@ -74,12 +76,12 @@ func buildKeywords(d *Document) any {
 		word := kwSet.words[w]
 		g := kwGroup[w]
 		if g >= kwPlaceholder {
-			if kwNonASCII[w] && string(ascii[off:off+len(word)]) != word {
+			if kwNonASCII[w] && !hasPrefixLower(lp.Text[off:], word) {
 				return
 			}
 			// A template variable's '%' opens a name in capitals (%EMAIL%):
 			// "30 % of" holds no hint.
-			if word == "%" && (off+1 >= len(text) || text[off+1] < 'a' || text[off+1] > 'z') {
+			if word == "%" && (off+1 >= len(text) || lowerByte(text[off+1]) < 'a' || lowerByte(text[off+1]) > 'z') {
 				return
 			}
 		}

@@ -146,11 +146,13 @@ func runPersonalData(p *Pass) {
 		// Whole is Fold, with the offsets of the source: where each
 		// keyword occurs says which blocks hold it.
 		kw = KeywordsOf(p)
-		f = pdFlagsOfBits(kw.all, bytes.IndexByte(lp.Whole, ':') >= 0)
+		// Lower-casing keeps every ':' and makes no other.
+		f = pdFlagsOfBits(kw.all, bytes.IndexByte(pr.Text, ':') >= 0)
 	} else {
 		f = pdFileFlags(lp.Whole)
 	}
 	var at kwCursor
+	var fold [256]byte // most blocks' lower case fits: no allocation but the string's
 	for _, b := range pr.Blocks {
 		s, e, ok := proseSpan(b)
 		if !ok {
@@ -160,7 +162,7 @@ func runPersonalData(p *Pass) {
 		digits := countDigitBytes(raw)
 		bf := f
 		if lp.Exact {
-			// The block's lower case is Whole[s:e]: a test whose keywords
+			// The block's lower case is the fold view's: a test whose keywords
 			// do not occur inside the block cannot match there, which is
 			// what personalInText would find out word by word. The label
 			// test wants a colon in the block too (pdLabelREFind checks
@@ -168,16 +170,19 @@ func runPersonalData(p *Pass) {
 			bits := kw.inAt(&at, s, e)
 			bf = pdFlagsOfBits(bits, bits&1 != 0 && bytes.IndexByte(raw, ':') >= 0)
 		}
-		bf = bf.withDigits(digits)
-		if (bf.maritalSeg || bf.childrenSeg || bf.religionSeg) && !mayHaveShortSegment(raw) {
-			bf = bf.withoutSegments()
+		if bf.any {
+			// Without any flag (most blocks) these only clear flags.
+			bf = bf.withDigits(digits)
+			if (bf.maritalSeg || bf.childrenSeg || bf.religionSeg) && !mayHaveShortSegment(raw) {
+				bf = bf.withoutSegments()
+			}
 		}
 		if !bf.any && (digits < 6 || !mayNINO(raw)) && digits < 9 {
 			continue // no keyword in the block and too few digits for an identity number
 		}
 		var lt string
 		if lp.Exact {
-			lt = string(lp.Fold[s:e])
+			lt = string(lp.AppendFold(fold[:0], s, e))
 		}
 		hits = append(hits, personalInText(string(raw), s, lt, digits, bf)...)
 	}

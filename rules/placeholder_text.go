@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"regexp"
 	"slices"
 	"sort"
@@ -74,40 +75,60 @@ var placeholderHintSet, placeholderHintGroup = func() (*keywordSet, []int) {
 	return newKeywordSet(words), group
 }()
 
+// placeholderPhonePattern is the index of the pattern with phoneHint, or
+// -1; the initialisation panics if a pattern has no hints, which the
+// skipping of blocks without hints in runPlaceholderText would not see.
+var placeholderPhonePattern = func() int {
+	phone := -1
+	for i, pat := range placeholderPatterns {
+		switch {
+		case len(pat.hints) == 0:
+			panic("placeholder-text: a pattern without hints")
+		case pat.hints[0] == phoneHint:
+			phone = i
+		}
+	}
+	return phone
+}()
+
 // placeholderHints reads the occurrences of the hints, found by the
 // shared keyword pass (KeywordsAnalysis) in the ASCII-lowered prose.
 type placeholderHints struct {
-	kw    *Keywords
-	lower []byte // LowerProse.ASCII
-	// phones are the digits of the runs of lower with phoneHint's eight
+	kw *Keywords
+	// text is the prose. The phone tests look at digits and phone
+	// punctuation alone, which lower-casing leaves as they are and makes
+	// from no other byte: on the ASCII-lowered prose they would say the
+	// same.
+	text []byte
+	// phones are the digits of the runs of text with phoneHint's eight
 	// digits, from the first to the last.
 	phones []Span
 }
 
 // bits returns the hint groups (bit g for group g) with an occurrence
-// wholly inside lower[s:e].
+// wholly inside text[s:e].
 func (h placeholderHints) bits(s, e int) uint32 {
-	if s == 0 && e == len(h.lower) {
+	if s == 0 && e == len(h.text) {
 		return h.kw.all >> kwPlaceholder
 	}
 	return h.kw.in(s, e) >> kwPlaceholder
 }
 
-// may says whether lower[s:e] holds one of the hints of group g; bits are
-// those of lower[s:e].
+// may says whether the ASCII-lowered text[s:e] holds one of the hints of
+// group g; bits are those of text[s:e].
 func (h placeholderHints) may(bits uint32, g int, hints []string, s, e int) bool {
 	if len(hints) == 0 {
 		return true
 	}
 	if hints[0] == phoneHint {
-		return h.mayPhone(s, e) && hasDigitRun(h.lower[s:e], 8) && maySamplePhone(h.lower[s:e])
+		return h.mayPhone(s, e) && hasDigitRun(h.text[s:e], 8) && maySamplePhone(h.text[s:e])
 	}
 	return bits&(1<<g) != 0
 }
 
-// mayPhone says whether lower[s:e] overlaps the digits of a run of eight
-// digits or more. A run of lower[s:e] is a run of lower cut at s and e,
-// so hasDigitRun(lower[s:e], 8) needs eight digits of one of those runs
+// mayPhone says whether text[s:e] overlaps the digits of a run of eight
+// digits or more. A run of text[s:e] is a run of text cut at s and e,
+// so hasDigitRun(text[s:e], 8) needs eight digits of one of those runs
 // inside [s, e): most blocks, with no such run nearby, are spared the
 // byte-by-byte scan.
 func (h placeholderHints) mayPhone(s, e int) bool {
@@ -121,14 +142,16 @@ func (h placeholderHints) mayPhone(s, e int) bool {
 func phoneRuns(out []Span, b []byte, n int) []Span {
 	for i := 0; i < len(b); {
 		// Prose is mostly letters: skip eight bytes at a time while they
-		// hold no digit.
-		for i+8 <= len(b) && !hasDigit8(binary.LittleEndian.Uint64(b[i:])) {
-			i += 8
-		}
-		if i >= len(b) {
-			break
-		}
-		if !isDigit(b[i]) {
+		// hold no digit, and to the first digit of the eight that hold
+		// one.
+		if i+8 <= len(b) {
+			m := digitMask8(binary.LittleEndian.Uint64(b[i:]))
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) / 8
+		} else if !isDigit(b[i]) {
 			i++
 			continue
 		}
@@ -153,14 +176,16 @@ func isPhoneRunByte(c byte) bool {
 	return c >= '0' && c <= '9' || c == ' ' || c == '.' || c == '-' || c == '(' || c == ')' || c == '+'
 }
 
-// hasDigit8 reports whether one of the eight bytes of x is an ASCII digit.
-func hasDigit8(x uint64) bool {
+// digitMask8 has bit 7 of each byte of x that is an ASCII digit set,
+// and no other bit.
+func digitMask8(x uint64) uint64 {
 	// For each byte below 0x80, bit 7 of ge is set when it is ≥ '0' and
-	// bit 7 of gt when it is > '9'; no carry crosses bytes.
+	// bit 7 of gt when it is > '9'; no carry crosses bytes, so each
+	// byte's bit says what that byte is.
 	h := x &^ hiBits
 	ge := h + (0x80-'0')*loBits
 	gt := h + (0x80-'9'-1)*loBits
-	return ge&^gt&^x&hiBits != 0
+	return ge &^ gt &^ x & hiBits
 }
 
 // hasDigitRun reports a run of at least n digits joined only by phone
@@ -291,10 +316,9 @@ func runPlaceholderText(p *Pass) {
 	}
 	// One pass finds every hint in the file; a block holds a hint when
 	// one of its occurrences lies inside the block.
-	lp := LowerProseOf(p)
 	var phones [4]Span // a CV has a phone number or two
-	hints := placeholderHints{KeywordsOf(p), lp.ASCII, phoneRuns(phones[:0], lp.ASCII, 8)}
-	fileBits := hints.bits(0, len(lp.ASCII))
+	hints := placeholderHints{KeywordsOf(p), pr.Text, phoneRuns(phones[:0], pr.Text, 8)}
+	fileBits := hints.bits(0, len(pr.Text))
 	var fileMay [hintAnnounced]bool
 	anyMay := false
 	for i, pat := range placeholderPatterns {
@@ -304,11 +328,12 @@ func runPlaceholderText(p *Pass) {
 			// enough, and the file needs only a run.
 			fileMay[i] = len(hints.phones) > 0
 		} else {
-			fileMay[i] = hints.may(fileBits, i, pat.hints, 0, len(lp.ASCII))
+			fileMay[i] = hints.may(fileBits, i, pat.hints, 0, len(pr.Text))
 		}
 		anyMay = anyMay || fileMay[i]
 	}
-	announcedMay := hints.may(fileBits, hintAnnounced, announcedHints, 0, len(lp.ASCII))
+	announcedMay := hints.may(fileBits, hintAnnounced, announcedHints, 0, len(pr.Text))
+	var at kwCursor
 	for _, b := range pr.Blocks {
 		if !anyMay && !announcedMay {
 			break
@@ -317,7 +342,14 @@ func runPlaceholderText(p *Pass) {
 			continue // "Job Title | Company" heads a table
 		}
 		seg := pr.Text[b.Start:b.End]
-		bits := hints.bits(b.Start, b.End)
+		bits := hints.kw.inAt(&at, b.Start, b.End) >> kwPlaceholder
+		if bits == 0 && !(placeholderPhonePattern >= 0 && fileMay[placeholderPhonePattern] && hints.mayPhone(b.Start, b.End)) {
+			// Most blocks: every pattern but the phone one, and the
+			// announced links, want a hint of their group in the block
+			// (placeholderPhonePattern says there is no pattern without
+			// hints), and the phone one a run of digits.
+			continue
+		}
 		for i, pat := range placeholderPatterns {
 			if !fileMay[i] || !hints.may(bits, i, pat.hints, b.Start, b.End) || pat.digit && !bytes.ContainsAny(seg, "0123456789") {
 				continue
@@ -347,7 +379,7 @@ func runPlaceholderText(p *Pass) {
 		}
 	}
 	reportPlaceholderEmails(p, report)
-	reportMissingAnnex(p, pr, lp, hints, report)
+	reportMissingAnnex(p, pr, hints, report)
 	reportTemplateAngles(p, pr, report)
 }
 
@@ -483,8 +515,8 @@ func mayPlaceholderDomain(domain string) bool {
 	return false
 }
 
-func reportMissingAnnex(p *Pass, pr *Prose, lp *LowerProse, hints placeholderHints, report func(int, int, string)) {
-	if !hints.may(hints.bits(0, len(lp.ASCII)), hintAnnex, annexHints, 0, len(lp.ASCII)) {
+func reportMissingAnnex(p *Pass, pr *Prose, hints placeholderHints, report func(int, int, string)) {
+	if !hints.may(hints.bits(0, len(pr.Text)), hintAnnex, annexHints, 0, len(pr.Text)) {
 		return // no block can refer to an annex
 	}
 	for _, l := range p.Doc.Links {

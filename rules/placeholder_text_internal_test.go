@@ -18,7 +18,7 @@ func TestMayPhone(t *testing.T) {
 			b.WriteString(pieces[r.Intn(len(pieces))])
 		}
 		text := []byte(b.String())
-		h := placeholderHints{lower: text, phones: phoneRuns(nil, text, 8)}
+		h := placeholderHints{text: text, phones: phoneRuns(nil, text, 8)}
 		if got, want := len(h.phones) > 0, hasDigitRun(text, 8); got != want {
 			t.Fatalf("%q: phoneRuns found %v, hasDigitRun says %v", text, h.phones, want)
 		}
