@@ -2,7 +2,7 @@ package rules
 
 import "sync"
 
-// docBuffers are the per-file buffers of the prose, words and lower-case
+// docBuffers are the per-file buffers of the prose and lower-case
 // analyses, reused from one file to the next. Only LintBytes, which owns
 // its document and returns nothing that points into these buffers
 // (FileResult keeps Source and Lines, which are not pooled), attaches
@@ -11,9 +11,7 @@ type docBuffers struct {
 	prose Prose
 	runs  []Span
 	at    []int
-	words Words
 	lower LowerProse
-	fold  []byte
 	keys  lowerKeys // repeated-words
 	// results backs Document.results: a file computes a handful of
 	// analyses, which would otherwise grow the slice four times.
@@ -30,7 +28,7 @@ func getBuffers() *docBuffers { return bufferPool.Get().(*docBuffers) }
 // put clears what points into the document (the AST nodes of the blocks)
 // and returns the buffers to the pool.
 func (b *docBuffers) put() {
-	if cap(b.prose.Text) > maxPooledBytes || cap(b.prose.Blocks) > maxPooledBytes/16 || cap(b.words.all) > maxPooledBytes/4 || cap(b.keys) > maxPooledBytes/16 {
+	if cap(b.prose.Text) > maxPooledBytes || cap(b.prose.Blocks) > maxPooledBytes/16 || cap(b.keys) > maxPooledBytes/16 {
 		return
 	}
 	clear(b.results[:])

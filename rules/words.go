@@ -26,48 +26,6 @@ type Word struct {
 	Start, End int
 }
 
-// Words holds the words of every block of the prose view, split once
-// per file for the rules that read them. The text rules no longer do:
-// repeated-words and broken-paragraph split only the blocks that may hold
-// a finding (mayRepeat, mayEndMidSentence and mayStartLower).
-type Words struct {
-	all []Word
-	// at[i]:at[i+1] are the words of Prose.Blocks[i] in all.
-	at []int
-}
-
-// WordsAnalysis splits the prose of every block into words once per file.
-var WordsAnalysis = &Analysis{Name: "words", Requires: []*Analysis{ProseAnalysis}, Run: buildWords}
-
-// WordsOf returns the words of the pass's document.
-func WordsOf(p *Pass) *Words { return p.ResultOf(WordsAnalysis).(*Words) }
-
-// Block returns the words of block i of the prose view, from its first
-// text run to its last (see proseSpan). The slice is shared: read it,
-// do not append to it.
-func (w *Words) Block(i int) []Word {
-	return w.all[w.at[i]:w.at[i+1]:w.at[i+1]]
-}
-
-func buildWords(d *Document) any {
-	pr := d.Result(ProseAnalysis).(*Prose)
-	w := &Words{}
-	if b := d.buffers; b != nil {
-		w = &b.words
-	}
-	w.at = sized(w.at, len(pr.Blocks)+1)
-	// A CV's words average six bytes and more; this spares most regrowth.
-	w.all = grow(w.all, len(pr.Text)/6)
-	for i := range pr.Blocks {
-		w.at[i] = len(w.all)
-		if s, e, ok := proseSpan(pr.Blocks[i]); ok {
-			w.all = appendProseWords(w.all, pr.Text, s, e)
-		}
-	}
-	w.at[len(pr.Blocks)] = len(w.all)
-	return w
-}
-
 // The classes of bytes for appendProseWords.
 const (
 	wordSep   = iota // ASCII, not part of a word
