@@ -263,6 +263,14 @@ func classifyHeading[T bytesOrString](text T) SectionKind {
 	if w, ok := firstWord(appendFold(buf[:0], text, 16)); ok && !titleFirstWords[string(w)] {
 		return SectionUnknown
 	}
+	return lookupTitle(text)
+}
+
+// lookupTitle is classifyHeading without the first-word test: the fold
+// of the whole text looked up in the titles, whole, before " and ", or
+// after "my".
+func lookupTitle[T bytesOrString](text T) SectionKind {
+	var buf [96]byte
 	// The replacements at the end of fold take one byte out of twelve
 	// ("experience s") and then one out of seventeen at most, less than a
 	// seventh in all: past 80 bytes before them, the text stays past 60.

@@ -119,38 +119,10 @@ func TestTitleFirstWordsFilterIsExact(t *testing.T) {
 	}
 	inputs = append(inputs, "Expérience(s) professionnelle(s)", "Experience Summary", "1 2 Experience", "vii", "", "&", "& Experience")
 	for _, in := range inputs {
-		if got, want := classifyHeading(in), classifyUnfiltered(in); got != want {
+		if got, want := classifyHeading(in), lookupTitle(in); got != want {
 			t.Errorf("classifyHeading(%q) = %v, want %v", in, got, want)
 		}
 	}
-}
-
-// classifyUnfiltered is classifyHeading without the first-word test.
-func classifyUnfiltered(text string) SectionKind {
-	var buf [96]byte
-	f, ok := appendFold(buf[:0], text, 80)
-	if !ok || len(f) == 0 || len(f) > 60 {
-		return SectionUnknown
-	}
-	f = trimNumbering(f)
-	if k, ok := sectionTitles[string(f)]; ok {
-		return k
-	}
-	for _, sep := range []string{" and ", " et ", " & "} {
-		if i := bytes.Index(f, []byte(sep)); i > 0 {
-			if k, ok := sectionTitles[string(f[:i])]; ok {
-				return k
-			}
-		}
-	}
-	for _, p := range titlePrefixes {
-		if bytes.HasPrefix(f, []byte(p)) {
-			if k, ok := sectionTitles[string(f[len(p):])]; ok {
-				return k
-			}
-		}
-	}
-	return SectionUnknown
 }
 
 // BenchmarkClassifyHeading classifies headings as CVs write them: mostly
