@@ -1282,7 +1282,7 @@ func (b *builder) internFields(p, s []byte) string {
 // appendFields appends to dst the words of s (as strings.Fields splits
 // them), each after a single space unless it opens dst: words joined
 // as collapseSpaces joins them.
-func appendFields(dst, s []byte) []byte {
+func appendFields[T bytesOrString](dst []byte, s T) []byte {
 	inWord := false
 	for i := 0; i < len(s); {
 		n, sp := 1, false
@@ -1304,7 +1304,7 @@ func appendFields(dst, s []byte) []byte {
 			sp = true
 		} else {
 			var r rune
-			r, n = utf8.DecodeRune(s[i:])
+			r, n = decodeRune(s, i)
 			sp = unicode.IsSpace(r)
 		}
 		if sp {
@@ -1376,30 +1376,7 @@ func collapseSpaces(s string) string {
 	if clean && !prevSpace || s == "" {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for i := 0; i < len(s); {
-		n, sp := 1, false
-		if c := s[i]; c < utf8.RuneSelf {
-			sp = c == ' ' || '\t' <= c && c <= '\r'
-		} else {
-			var r rune
-			r, n = utf8.DecodeRuneInString(s[i:])
-			sp = unicode.IsSpace(r)
-		}
-		if sp {
-			space = true
-		} else {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteString(s[i : i+n])
-		}
-		i += n
-	}
-	return b.String()
+	return string(appendFields(make([]byte, 0, len(s)), s))
 }
 
 // reparent attaches to an employer the top-level entries that name it in

@@ -206,16 +206,20 @@ func foldRuneByRune(b []byte, s string, replace bool) []byte {
 	return b
 }
 
-// appendFields joins words as collapseSpaces does, across two parts as
-// across the space a removed date leaves.
+// appendFields and collapseSpaces join words as strings.Fields splits
+// them, across two parts as across the space a removed date leaves.
 func TestAppendFields(t *testing.T) {
 	for _, s := range []string{"", " ", "a", " a  b ", "a\tb\u00a0c", "\u2003é  ü\u3000", "x\xffy  z", "Acme —  ", "  (  ) Dev"} {
-		if got, want := string(appendFields(nil, []byte(s))), collapseSpaces(s); got != want {
+		want := strings.Join(strings.Fields(s), " ")
+		if got := string(appendFields(nil, []byte(s))); got != want {
 			t.Errorf("appendFields(%q) = %q, want %q", s, got, want)
+		}
+		if got := collapseSpaces(s); got != want {
+			t.Errorf("collapseSpaces(%q) = %q, want %q", s, got, want)
 		}
 		for _, u := range []string{"", " ", "x", " x y ", "\u00a0y"} {
 			got := string(appendFields(appendFields(nil, []byte(s)), []byte(u)))
-			if want := collapseSpaces(s + " " + u); got != want {
+			if want := strings.Join(strings.Fields(s+" "+u), " "); got != want {
 				t.Errorf("appendFields(%q, %q) = %q, want %q", s, u, got, want)
 			}
 		}
