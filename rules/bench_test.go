@@ -169,7 +169,11 @@ func BenchmarkParseOnly(b *testing.B) {
 func BenchmarkLint(b *testing.B) {
 	c := corpus()
 	names := corpusNames(c)
-	eng := rules.NewEngine(rules.Settings{Now: fixtureNow})
+	lintCorpus(b, rules.NewEngine(rules.Settings{Now: fixtureNow}), c, names)
+}
+
+// lintCorpus lints every file of the corpus b.N times.
+func lintCorpus(b *testing.B, eng *rules.Engine, c [][]byte, names []string) {
 	b.SetBytes(corpusBytes(c))
 	m := startCPU(b)
 	for i := 0; i < b.N; i++ {
@@ -232,15 +236,6 @@ func BenchmarkRule(b *testing.B) {
 			disabled[r.ID] = r.ID != id
 		}
 		eng := rules.NewEngine(rules.Settings{Now: fixtureNow, Disabled: disabled})
-		b.Run(id, func(b *testing.B) {
-			b.SetBytes(corpusBytes(c))
-			m := startCPU(b)
-			for i := 0; i < b.N; i++ {
-				for j, cv := range c {
-					eng.LintBytes(names[j], cv)
-				}
-			}
-			m.stop()
-		})
+		b.Run(id, func(b *testing.B) { lintCorpus(b, eng, c, names) })
 	}
 }
