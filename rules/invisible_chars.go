@@ -3,6 +3,7 @@ package rules
 import (
 	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -70,9 +71,15 @@ func invisibleName(r rune) (string, bool) {
 func runInvisibleChars(p *Pass) {
 	src := p.Doc.Source
 	for i := 0; i < len(src); {
-		if i+8 <= len(src) && printableASCII8(binary.LittleEndian.Uint64(src[i:])) {
-			i += 8 // eight printable ASCII bytes at once: most of a CV
-			continue
+		if i+8 <= len(src) {
+			// Eight bytes at once: step over the printable ASCII ones,
+			// most of a CV, to the first that is not.
+			m := unprintableASCII8(binary.LittleEndian.Uint64(src[i:]))
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) / 8
 		}
 		if c := src[i]; c >= 0x20 && c < 0x7F || c == '\n' || c == '\t' {
 			i++ // printable ASCII: the common case, no decoding needed
@@ -118,16 +125,17 @@ func runInvisibleChars(p *Pass) {
 	}
 }
 
-// printableASCII8 says whether the eight bytes of w are all in 0x20-0x7E:
-// none below 0x20 (the subtraction borrows into the high bit of such a
-// byte, and the mask keeps only bytes that had it clear), and none above
-// 0x7E (adding one sets the high bit of 0x7F, the high bit of 0x80-0xFF is
-// already set).
-func printableASCII8(w uint64) bool {
+// unprintableASCII8 marks (with its high bit) each of the eight bytes of
+// w, least significant first, that is outside 0x20-0x7E: below 0x20 the
+// subtraction borrows into the high bit of such a byte (the mask keeps
+// only bytes that had it clear), above 0x7E adding one sets the high bit
+// of 0x7F and that of 0x80-0xFF is already set. A borrow or a carry only
+// runs upwards from a marked byte, so the lowest mark is exact.
+func unprintableASCII8(w uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	below := (w - 0x20*ones) &^ w & highs
 	above := ((w + ones) | w) & highs
-	return below|above == 0
+	return below | above
 }
 
 // emojiJoiner says whether the ZWJ at i sits between two emoji, as in

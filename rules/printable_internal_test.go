@@ -2,26 +2,32 @@ package rules
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"math/rand"
 	"testing"
 )
 
-// TestPrintableASCII8 checks the word-at-a-time test against the byte
-// loop: every byte value at every place, then random words drawn near the
-// edges (0x1F, 0x20, 0x7E, 0x7F, 0x80, 0xFF) where borrows and carries are.
-func TestPrintableASCII8(t *testing.T) {
-	naive := func(b []byte) bool {
-		for _, c := range b {
+// TestUnprintableASCII8 checks the word-at-a-time test against the byte
+// loop (is there an unprintable byte, and which is the first): every byte
+// value at every place, then random words drawn near the edges (0x1F,
+// 0x20, 0x7E, 0x7F, 0x80, 0xFF) where borrows and carries are.
+func TestUnprintableASCII8(t *testing.T) {
+	naive := func(b []byte) int {
+		for i, c := range b {
 			if c < 0x20 || c > 0x7E {
-				return false
+				return i
 			}
 		}
-		return true
+		return 8
 	}
 	check := func(b []byte) {
 		t.Helper()
-		if got, want := printableASCII8(binary.LittleEndian.Uint64(b)), naive(b); got != want {
-			t.Fatalf("% x: got %v, want %v", b, got, want)
+		got := 8
+		if m := unprintableASCII8(binary.LittleEndian.Uint64(b)); m != 0 {
+			got = bits.TrailingZeros64(m) / 8
+		}
+		if want := naive(b); got != want {
+			t.Fatalf("% x: first unprintable byte %d, want %d", b, got, want)
 		}
 	}
 	for c := 0; c < 256; c++ {
