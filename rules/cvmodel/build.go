@@ -1031,7 +1031,7 @@ func (b *builder) line(i int, it *item, depth int) {
 		}
 	}
 	dated := b.section.Kind.Dated()
-	if d == nil && (src == FromBoldLine || src == FromListItem || it.kind == itemPlain) {
+	if d == nil && (src == FromBoldLine || src == FromListItem || it.kind == itemPlain || it.kind == itemPara && b.titleAbove(i)) {
 		d = b.nextLineDate(i, false)
 	}
 	if d == nil {
@@ -1151,12 +1151,13 @@ func (b *builder) nextLineDate(i int, rangeOnly bool) *DateRef {
 		}
 	case itemPara:
 		// A bold title may have its date in the next paragraph; any other
-		// line only in its own paragraph's next line.
-		if next.kind != itemPara || next.blockStart && !it.bold {
+		// line only in its own paragraph's next line, or in the next
+		// paragraph when both are one line (titleAbove).
+		if next.kind != itemPara || next.blockStart && !it.bold && !b.titleAbove(i) {
 			return nil
 		}
 	case itemPlain:
-		if next.kind != itemPlain || next.blockStart || next.depth < it.depth {
+		if next.kind != itemPlain || next.depth < it.depth || next.blockStart && !b.titleAbove(i) {
 			return nil
 		}
 	default:
@@ -1174,6 +1175,22 @@ func (b *builder) nextLineDate(i int, rangeOnly bool) *DateRef {
 	}
 	next.consumed = true
 	return d
+}
+
+// titleAbove reports a title alone in its paragraph, in a dated section,
+// followed by a paragraph of one line: Google Docs and Word exports put a
+// blank line between "Senior Engineer, Acme" and "March 2019 – Present".
+// The caller still wants that line to be a date and nothing else.
+func (b *builder) titleAbove(i int) bool {
+	it := b.items[i]
+	if i+1 >= len(b.items) || !it.blockStart || !b.items[i+1].blockStart || (i+2 < len(b.items) && !b.items[i+2].blockStart) {
+		return false
+	}
+	if b.section == nil || !b.section.Kind.Dated() || words(it, nil) > 12 {
+		return false
+	}
+	t := bytes.TrimSpace(it.text)
+	return len(t) > 0 && !bytes.HasSuffix(t, []byte(".")) && !bytes.HasSuffix(t, []byte(":"))
 }
 
 // datedContent reports whether a date-less heading has dated entries

@@ -138,6 +138,52 @@ Master statistiques, Université d'Exemple    2014 - 2016
 [education]
   education 2014..2016 14 "Master statistiques, Université d'Exemple"
 `},
+		{"Google Docs export: a blank line between title and dates", "cv.txt", `Jane Doe
+jane@example.com
+
+EXPERIENCE
+
+Senior Engineer, Acme Corp
+
+March 2019 – Present
+
+Built the billing platform.
+
+Led the migration to Kubernetes.
+
+2018 – 2019
+
+EDUCATION
+
+MSc Computer Science, Université d’Exemple
+
+2013 – 2015
+`, `[experience]
+  job 2019-03..present 6 "Senior Engineer, Acme Corp"
+  job 2018..2019 14 ""
+[education]
+  education 2013..2015 18 "MSc Computer Science, Université d’Exemple"
+`},
+		{"Markdown paragraphs with a blank line between title and dates", "cv.md", `# Jane Doe
+
+## Experience
+
+Engineer, Globex
+
+Jan 2015 – Feb 2019
+
+Maintained the billing system.
+
+## Interests
+
+Climbing with friends
+
+2010 – 2020
+`, `[experience]
+  job 2015-01..2019-02 5 "Engineer, Globex"
+[interests]
+  other 2010..2020 15 ""
+`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if got := outline(build(t, c.file, c.src)); got != c.want {
