@@ -13,6 +13,9 @@ type docBuffers struct {
 	at    []int
 	lower LowerProse
 	keys  lowerKeys // repeated-words
+	// keywords backs the keywords analysis (offsets only: nothing to
+	// clear).
+	keywords Keywords
 	// results backs Document.results: a file computes a handful of
 	// analyses, which would otherwise grow the slice four times.
 	results [8]analysisResult
@@ -28,7 +31,7 @@ func getBuffers() *docBuffers { return bufferPool.Get().(*docBuffers) }
 // put clears what points into the document (the AST nodes of the blocks)
 // and returns the buffers to the pool.
 func (b *docBuffers) put() {
-	if cap(b.prose.Text) > maxPooledBytes || cap(b.prose.Blocks) > maxPooledBytes/16 || cap(b.keys) > maxPooledBytes/16 {
+	if cap(b.prose.Text) > maxPooledBytes || cap(b.prose.Blocks) > maxPooledBytes/16 || cap(b.keys) > maxPooledBytes/16 || cap(b.keywords.occ) > maxPooledBytes/16 {
 		return
 	}
 	clear(b.results[:])

@@ -70,7 +70,13 @@ func buildKeywords(d *Document) any {
 	text := lp.Runes
 	// About one occurrence in three hundred bytes of prose: room for
 	// most files at once rather than growing four or five times.
-	k := &Keywords{occ: make([]kwOcc, 0, 4+len(text)/256)}
+	var k *Keywords
+	if b := d.buffers; b != nil {
+		b.keywords = Keywords{occ: grow(b.keywords.occ, 4+len(text)/256)}
+		k = &b.keywords
+	} else {
+		k = &Keywords{occ: make([]kwOcc, 0, 4+len(text)/256)}
+	}
 	sorted := true
 	kwSet.find(text, func(off, w int) {
 		word := kwSet.words[w]
