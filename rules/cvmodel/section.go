@@ -164,6 +164,8 @@ func init() {
 			"selected publications", "publications choisies", "publications selectionnees", "principales publications",
 			"communications", "communications scientifiques", "communications orales", "presentations",
 			"invited talks", "selected talks", "papers", "selected papers", "peer reviewed publications",
+			"conference presentations", "conference papers", "talks and presentations", "presentations and talks",
+			"communications en conference", "communications dans des conferences",
 		},
 		SectionContact: {
 			"contact", "contacts", "coordonnees", "contact information", "contact details", "informations personnelles",

@@ -74,6 +74,8 @@ func TestClassifyHeadingAcademic(t *testing.T) {
 		{"Publications choisies", SectionPublications},
 		{"Selected publications", SectionPublications},
 		{"Communications", SectionPublications},
+		{"Conference presentations", SectionPublications},
+		{"Communications en conférence", SectionPublications},
 		{"Associations", SectionVolunteering},
 		{"Engagements", SectionVolunteering},
 		{"Side projects", SectionProjects},
