@@ -28,7 +28,7 @@ var MissingSection = Register(&Rule{
 		Options: []Option{
 			{Name: "required", Default: []string{"experience", "education", "skills"},
 				Help:    "sections the CV must have",
-				Choices: []string{"experience", "education", "skills", "projects", "volunteering", "certifications", "languages", "interests", "summary", "publications", "contact", "teaching", "awards"}},
+				Choices: []string{"experience", "education", "skills", "projects", "volunteering", "certifications", "languages", "interests", "summary", "publications", "contact", "teaching", "awards", "memberships"}},
 		},
 	},
 	Run: runMissingSection,
@@ -49,6 +49,7 @@ var sectionNames = map[cvmodel.SectionKind][2]string{
 	cvmodel.SectionContact:        {"Contact", "Contact"},
 	cvmodel.SectionTeaching:       {"Teaching", "Enseignement"},
 	cvmodel.SectionAwards:         {"Awards", "Prix et distinctions"},
+	cvmodel.SectionMemberships:    {"Memberships", "Affiliations professionnelles"},
 }
 
 func runMissingSection(p *Pass) {

@@ -65,6 +65,9 @@ const (
 	SectionContact
 	SectionTeaching // courses taught: concurrent with the jobs by default
 	SectionAwards   // awards, prizes, grants, funding, scholarships
+	// SectionMemberships lists professional bodies ("IEEE, member since
+	// 2015"): dated lines that are neither jobs nor a career.
+	SectionMemberships
 )
 
 var sectionNames = [...]string{
@@ -82,6 +85,7 @@ var sectionNames = [...]string{
 	SectionContact:        "contact",
 	SectionTeaching:       "teaching",
 	SectionAwards:         "awards",
+	SectionMemberships:    "memberships",
 }
 
 func (k SectionKind) String() string {
@@ -175,6 +179,12 @@ func init() {
 			"lecturing", "enseignement", "enseignements", "activites d enseignement", "activites pedagogiques",
 			"experience d enseignement", "experiences d enseignement", "charges d enseignement",
 			"interventions pedagogiques", "cours dispenses", "formations dispensees",
+		},
+		SectionMemberships: {
+			"memberships", "membership", "professional memberships", "affiliations", "professional affiliations",
+			"memberships and affiliations", "affiliations and memberships", "professional associations",
+			"professional bodies", "learned societies", "adhesions", "affiliations professionnelles",
+			"associations professionnelles", "societes savantes",
 		},
 		SectionAwards: {
 			"awards", "award", "honors", "honours", "awards and honors", "honors and awards", "awards and honours",

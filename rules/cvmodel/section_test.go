@@ -75,6 +75,8 @@ func TestClassifyHeadingAcademic(t *testing.T) {
 		{"Selected publications", SectionPublications},
 		{"Communications", SectionPublications},
 		{"Conference presentations", SectionPublications},
+		{"PROFESSIONAL MEMBERSHIPS", SectionMemberships},
+		{"Affiliations professionnelles", SectionMemberships},
 		{"Communications en conférence", SectionPublications},
 		{"Associations", SectionVolunteering},
 		{"Engagements", SectionVolunteering},
