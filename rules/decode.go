@@ -37,6 +37,9 @@ type Decoded struct {
 	// Invalid lists the spans of Text that came from bytes that were not
 	// UTF-8, decoded as Encoding (Windows-1252 or Latin-1).
 	Invalid []Span
+	// valid is set when Decode has seen that Text is UTF-8 as it is, so
+	// that nobody checks it again.
+	valid bool
 }
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
@@ -80,7 +83,7 @@ func Decode(raw []byte) (Decoded, error) {
 // Windows-1252 bytes still lines up with what the user sees.
 func decodeUTF8(b []byte) Decoded {
 	if utf8.Valid(b) {
-		return Decoded{Text: b, Encoding: EncUTF8}
+		return Decoded{Text: b, Encoding: EncUTF8, valid: true}
 	}
 	// Bytes 0x80–0x9F are typographic characters in Windows-1252 and
 	// invisible C1 controls in Latin-1, so their presence decides.

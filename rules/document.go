@@ -45,6 +45,8 @@ type Document struct {
 	scratch []byte
 	// buffers, when set, lends the analyses reusable buffers (LintBytes).
 	buffers *docBuffers
+	// valid says that Source is known to be UTF-8 (see Decoded).
+	valid bool
 	// headingAt is where headingKind's search resumes.
 	headingAt int
 }
@@ -131,6 +133,7 @@ func Parse(path string, d Decoded, plain bool) *Document {
 		Encoding: d.Encoding,
 		BOM:      d.BOM,
 		Invalid:  d.Invalid,
+		valid:    d.valid,
 		Plain:    plain,
 		Lines:    NewLineIndex(d.Text),
 	}

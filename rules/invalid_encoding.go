@@ -34,7 +34,7 @@ func runInvalidEncoding(p *Pass) {
 			string(d.Source[s.Start:s.End]), d.Encoding)})
 	}
 	src := d.Source
-	valid := utf8.Valid(src)
+	valid := d.valid || utf8.Valid(src)
 	for i := 0; i < len(src); {
 		j := indexNULOrReplacement(src[i:], valid)
 		if j < 0 {
