@@ -45,6 +45,9 @@ type Document struct {
 	scratch []byte
 	// buffers, when set, lends the analyses reusable buffers (LintBytes).
 	buffers *docBuffers
+	// needles are the offsets of "://", "www." and "@", one of which
+	// every bare address holds (see addressNeedles).
+	needles []int
 	// valid says that Source is known to be UTF-8 (see Decoded).
 	valid bool
 	// headingAt is where headingKind's search resumes.
@@ -138,7 +141,7 @@ func Parse(path string, d Decoded, plain bool) *Document {
 		Lines:    NewLineIndex(d.Text),
 	}
 	var ctx parser.Context
-	doc.AST, ctx = parseMarkdown(d.Text)
+	doc.AST, ctx, doc.needles = parseMarkdown(d.Text)
 	if frontmatter.Get(ctx) != nil {
 		doc.FrontMatter = frontMatterSpan(d.Text)
 	}
@@ -229,10 +232,27 @@ type collector struct {
 func (c *collector) walk(parent ast.Node) {
 	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
 		c.visit(n)
-		if n.HasChildren() {
+		if n.HasChildren() && !c.plainText(n) {
 			c.walk(n)
 		}
 	}
+}
+
+// plainText says that n is a block of inline text none of whose nodes is
+// collected: a link or an image needs a '[', an autolink or raw HTML a
+// '<', a bare address one of the needles, all within the block's lines.
+// Most paragraphs and list items of a CV are such text.
+func (c *collector) plainText(n ast.Node) bool {
+	if f := n.FirstChild(); n.Type() != ast.TypeBlock || f.Type() != ast.TypeInline {
+		return false
+	}
+	lines := n.Lines()
+	if lines == nil || lines.Len() == 0 {
+		return false
+	}
+	s, e := lines.At(0).Start, lines.At(lines.Len()-1).Stop
+	text := c.d.Source[s:e]
+	return bytes.IndexByte(text, '[') < 0 && bytes.IndexByte(text, '<') < 0 && !hasOffset(c.d.needles, s, e)
 }
 
 // linkRoom gives the first link of a file room for a CV's usual handful,

@@ -35,19 +35,20 @@ var (
 	linkifyContext = parser.NewContext()
 )
 
-// parseMarkdown parses src as GFM with front matter.
-func parseMarkdown(src []byte) (ast.Node, parser.Context) {
+// parseMarkdown parses src as GFM with front matter. It also returns the
+// offsets of the address needles (see addressNeedles).
+func parseMarkdown(src []byte) (ast.Node, parser.Context, []int) {
 	ctx := parser.NewContext()
 	root := markdown.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	needles := addressNeedles(src)
 	if len(needles) == 0 {
-		return root, ctx // no address: linkify would find nothing
+		return root, ctx, nil // no address: linkify would find nothing
 	}
 	if lk := (linkifyPass{src: src, needles: needles}); lk.run(root) {
-		return root, ctx
+		return root, ctx, needles
 	}
 	ctx = parser.NewContext()
-	return markdownGFM.Parser().Parse(text.NewReader(src), parser.WithContext(ctx)), ctx
+	return markdownGFM.Parser().Parse(text.NewReader(src), parser.WithContext(ctx)), ctx, needles
 }
 
 // addressNeedles returns, in order, the offsets of every "://", "www." and
@@ -175,8 +176,13 @@ func nextBlockLine(n ast.Node, def int) int {
 }
 
 func (lk *linkifyPass) hasNeedle(start, stop int) bool {
-	i := lowerBound(lk.needles, start)
-	return i < len(lk.needles) && lk.needles[i] < stop
+	return hasOffset(lk.needles, start, stop)
+}
+
+// hasOffset says whether the sorted offsets hold one in [start, stop).
+func hasOffset(offsets []int, start, stop int) bool {
+	i := lowerBound(offsets, start)
+	return i < len(offsets) && offsets[i] < stop
 }
 
 func lowerBound(a []int, v int) int {
