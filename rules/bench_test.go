@@ -202,6 +202,8 @@ func BenchmarkAdversarial(b *testing.B) {
 		"dated-headings":    headings.String(),
 		"mojibake-one-line": strings.Repeat("Ã©", 50000),
 		"bullets":           strings.Repeat("• item\n", 20000),
+		"at-signs-one-run":  strings.Repeat("@", 50000),
+		"at-signs-emphasis": strings.Repeat("@*", 25000),
 	}
 	names := make([]string, 0, len(cases))
 	for k := range cases {

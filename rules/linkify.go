@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"slices"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -66,18 +67,8 @@ func addressNeedles(src []byte) []int {
 			off += i + len(n)
 		}
 	}
-	if len(out) > 1 {
-		sortInts(out)
-	}
+	slices.Sort(out)
 	return out
-}
-
-func sortInts(a []int) {
-	for i := 1; i < len(a); i++ {
-		for j := i; j > 0 && a[j] < a[j-1]; j-- {
-			a[j], a[j-1] = a[j-1], a[j]
-		}
-	}
 }
 
 // linkifyPass adds to a parse without linkify the autolinks GFM would have.
@@ -92,6 +83,9 @@ type linkifyPass struct {
 	seg    text.Segments
 	dummy  ast.Node
 	reader text.BlockReader
+	// rs, re: the last run of non-space bytes (see runAt).
+	rs, re   int
+	runKnown bool
 }
 
 type textNode struct {
@@ -213,8 +207,10 @@ func (lk *linkifyPass) block(b ast.Node, lines *text.Segments) bool {
 	for _, tn := range lk.texts {
 		t := tn.t
 		s, e := t.Segment.Start, t.Segment.Stop
-		first := lowerBound(lk.needles, runStart(lk.src, s))
-		if !tn.eligible || first == len(lk.needles) || lk.needles[first] >= runEnd(lk.src, e) {
+		// An address found from this node starts in it, so it holds a
+		// needle at or after s, before the end of the run e is in.
+		first, end := lowerBound(lk.needles, s), lk.runEnd(e)
+		if !tn.eligible || first == len(lk.needles) || lk.needles[first] >= end {
 			bracket = bracket || bytes.IndexByte(lk.src[s:e], '[') >= 0
 			continue
 		}
@@ -226,8 +222,11 @@ func (lk *linkifyPass) block(b ast.Node, lines *text.Segments) bool {
 		// address: linkify is tried where goldmark would try it in each
 		// such run (its part in this node), and nowhere else.
 		done := s
-		for i := first; i < len(lk.needles) && lk.needles[i] < runEnd(lk.src, e); i++ {
-			ps, pe := max(runStart(lk.src, lk.needles[i]), s), min(runEnd(lk.src, lk.needles[i]), e)
+		for i := first; i < len(lk.needles) && lk.needles[i] < end; i++ {
+			if lk.needles[i] < done {
+				continue // in a run already seen: a run of "@@@…" stays linear
+			}
+			ps, pe := max(lk.runStart(lk.needles[i]), s), min(lk.runEnd(lk.needles[i]), e)
 			if pe <= done {
 				continue // a run already seen
 			}
@@ -256,6 +255,9 @@ func (lk *linkifyPass) block(b ast.Node, lines *text.Segments) bool {
 				at++
 			}
 			done = pe
+			if done == e {
+				break // the run reaches the end of the node: no other run in it
+			}
 		}
 		if len(found) > 0 {
 			lk.edits = append(lk.edits, linkEdit{t: t, links: found})
@@ -363,18 +365,29 @@ func collectTexts(out []textNode, n ast.Node, eligible bool) []textNode {
 	return out
 }
 
-// runStart and runEnd bound the run of non-space bytes around an offset:
-// an address never holds a space.
-func runStart(src []byte, i int) int {
-	for i > 0 && !util.IsSpace(src[i-1]) {
-		i--
-	}
-	return i
+// runStart and runEnd bound the run of non-space bytes around offset i
+// (an address never holds a space): the run [start, end) with start ≤ i
+// ≤ end. The last run is kept, so that the many text nodes of one long
+// run ("a*b*c*…", emphasis cutting it) do not each scan it again.
+func (lk *linkifyPass) runStart(i int) int {
+	lk.runAt(i)
+	return lk.rs
 }
 
-func runEnd(src []byte, i int) int {
-	for i < len(src) && !util.IsSpace(src[i]) {
-		i++
+func (lk *linkifyPass) runEnd(i int) int {
+	lk.runAt(i)
+	return lk.re
+}
+
+func (lk *linkifyPass) runAt(i int) {
+	if lk.runKnown && lk.rs <= i && i <= lk.re {
+		return
 	}
-	return i
+	lk.rs, lk.re, lk.runKnown = i, i, true
+	for lk.rs > 0 && !util.IsSpace(lk.src[lk.rs-1]) {
+		lk.rs--
+	}
+	for lk.re < len(lk.src) && !util.IsSpace(lk.src[lk.re]) {
+		lk.re++
+	}
 }
