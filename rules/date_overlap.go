@@ -17,7 +17,7 @@ var DateOverlap = Register(&Rule{
 		Why: "Two full-time jobs at once make a recruiter doubt the dates, or the CV. Usually one date is a typo; " +
 			"when the overlap is real, say so: nest the mission under its employer, or mark the entry as part-time, freelance, teaching or volunteering. " +
 			"A mission nested under its employer never overlaps it; year-only ranges that share a boundary year (`2019 – 2022`, `2022 – 2023`) and month ranges that touch do not overlap. " +
-			"The kinds allowed to run alongside a job are read from the entry's words (`part-time`, `temps partiel`, `freelance`, `bénévole`, `chargé de cours`…); board seats (`non-executive director`, `trustee`, `administrateur indépendant`) count as part-time.",
+			"The kinds allowed to run alongside a job are read from the entry's words (`part-time`, `temps partiel`, `freelance`, `bénévole`, `chargé de cours`…); board seats (`non-executive director`, `trustee`, `administrateur indépendant`) count as part-time. Only the career sections are compared: a dated line under `Professional memberships` or `Affiliations` (`IEEE, member since 2015`) is a membership, not a job.",
 		Bad:  "### Acme Corp — Developer\n*2006 – 2008*\n\n### Beta Corp — Engineer\n*2007 – 2011*",
 		Good: "### Acme Corp — Developer\n*2006 – 2008*\n\n### Beta Corp — Engineer\n*2008 – 2011*\n\n### Chargé de cours, Université de Lyon (bénévole)\n*2007 – 2010*",
 		Options: []Option{
