@@ -278,11 +278,11 @@ func (lk *linkifyPass) endsText(e int) bool {
 	return e >= len(lk.src) || util.IsSpace(lk.src[e])
 }
 
-// isLinkifyTrigger is where goldmark tries linkify inside a line: on a
-// space, '*', '_', '~' or '(' that no backslash escapes.
+// isLinkifyTrigger is where goldmark tries linkify inside a run of
+// non-space bytes: on a '*', '_', '~' or '(' that no backslash escapes
+// (the space before the run is tried by the caller).
 func isLinkifyTrigger(src []byte, at int) bool {
-	c := src[at]
-	if !(c == ' ' || c == '*' || c == '_' || c == '~' || c == '(' || (util.IsSpace(c) && c != '\n' && c != '\r')) {
+	if c := src[at]; c != '*' && c != '_' && c != '~' && c != '(' {
 		return false
 	}
 	n := 0
